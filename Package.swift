@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The folders follow the pipeline: read mailbox → parse MIME → extract links → classify → report → CLI.
+// Every dependency points one way, down this list.
+let package = Package(
+    name: "mailsift",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mailsift", targets: ["mailsift"]),
+        .library(name: "MailSift", targets: ["MailSift"]),
+        .library(name: "MailMIME", targets: ["MailMIME"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Finds messages in files, folders, mbox and Maildir; knows nothing of MIME.
+        .target(name: "MailInput"),
+        // Turns one message's bytes into headers, a part tree and decoded text.
+        .target(name: "MailMIME"),
+        // Reads links and visible text out of HTML (libxml2) and plain text.
+        .target(name: "MailHTML", dependencies: ["CLibXML2"]),
+        // Decides which BSrE mail a message is, from a catalogue of templates kept as data.
+        .target(
+            name: "MailTemplates",
+            dependencies: ["MailMIME", "MailHTML"],
+            resources: [.embedInCode("Resources/catalogue.json")]
+        ),
+        // Runs the pipeline from raw message to report and writes reports out.
+        .target(name: "MailSift", dependencies: ["MailInput", "MailMIME", "MailHTML", "MailTemplates"]),
+        // The command line: arguments, output, exit codes.
+        .executableTarget(
+            name: "mailsift",
+            dependencies: ["MailSift", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MailInputTests", dependencies: ["MailInput"]),
+        .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
+        .testTarget(name: "MailHTMLTests", dependencies: ["MailHTML"]),
+        .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"]),
+        .testTarget(name: "MailSiftTests", dependencies: ["MailSift", "mailsift"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+/// A link as the message shows it: where it goes and the words a reader clicks.
+public struct ExtractedLink: Sendable, Hashable {
+    /// The URL with entities decoded, surrounding whitespace and embedded tabs/line breaks removed
+    /// (as browsers do), and resolved against `<base href>` when relative.
+    public var url: String
+    /// The anchor's visible text, whitespace collapsed; nil for a bare URL in text.
+    public var text: String?
+
+    public init(url: String, text: String?) {
+        self.url = url
+        self.text = text
+    }
+}

@@ -1,0 +1,80 @@
+internal import CLibXML2
+
+/// Reads links and visible text out of HTML with libxml2's HTML parser, in streaming (SAX) mode:
+/// no tree is built, so memory stays flat and depth costs nothing on the stack. libxml2 does the
+/// hard part that hand-written scanners get wrong: entities, unclosed tags, implied elements,
+/// attribute quoting.
+public enum HTMLExtractor {
+    /// Parses `html` (already decoded to Unicode by the MIME layer). Never fails: the parser
+    /// recovers from anything, and an input it cannot start on yields no links.
+    public static func extract(_ html: String, maxLinks: Int = 10_000) -> HTMLContent {
+        LibXML.initialize()
+        let collector = SAXCollector(maxLinks: maxLinks)
+        var bytes = Array(html.utf8)
+        if bytes.isEmpty { return HTMLContent(links: [], text: "", maxDepthSeen: 0) }
+        // libxml2 takes an Int32 length; a part larger than that was cut by the MIME limits.
+        if bytes.count > Int(Int32.max) { bytes.removeSubrange(Int(Int32.max)...) }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
+            | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let user = Unmanaged.passUnretained(collector).toOpaque()
+        bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                _ = mailsift_html_sax_parse(p, Int32(buf.count), options,
+                                            saxStart, saxEnd, saxCharacters, user)
+            }
+        }
+        return collector.finish()
+    }
+}
+
+/// libxml2 calls these C functions; `user` is the collector of the parse that is running.
+private let saxStart: mailsift_start_fn = { user, name, atts in
+    guard let user, let name else { return }
+    let c = Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue()
+    var attributes: [(String, String)] = []
+    if let atts {
+        var i = 0
+        while let n = atts[i] {
+            let v = atts[i + 1].map { String(cString: $0) } ?? ""
+            attributes.append((String(cString: n).lowercased(), v))
+            i += 2
+        }
+    }
+    c.start(String(cString: name).lowercased(), attributes)
+}
+
+private let saxEnd: mailsift_end_fn = { user, name in
+    guard let user, let name else { return }
+    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().end(String(cString: name).lowercased())
+}
+
+private let saxCharacters: mailsift_chars_fn = { user, ch, len in
+    guard let user, let ch, len > 0 else { return }
+    let text = String(decoding: UnsafeBufferPointer(start: ch, count: Int(len)), as: UTF8.self)
+    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().characters(text)
+}
+
+enum LibXML {
+    /// xmlInitParser must run once before any thread parses; Swift runs a global's initializer
+    /// exactly once, thread-safely.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        mailsift_xml_silence()
+        mailsift_xml_no_network()
+        return true
+    }()
+
+    static func initialize() {
+        _ = initialized
+        // The silent error handler is per thread; worker threads need it too.
+        mailsift_xml_silence()
+    }
+
+    /// RFC 3986 §5 reference resolution through libxml2.
+    static func resolve(_ ref: String, base: String) -> String? {
+        guard let p = mailsift_build_uri(ref, base) else { return nil }
+        defer { mailsift_xml_free(p) }
+        return String(cString: p)
+    }
+}

@@ -1,0 +1,14 @@
+/// Bounds that keep a hostile message from costing unbounded time or memory. Each one hit
+/// becomes a warning on the message, never a crash or a lost message.
+public struct MIMELimits: Sendable {
+    public var maxHeaderBytes = 1 << 20
+    public var maxHeaderFields = 2_000
+    public var maxHeaderLineBytes = 256 << 10
+    /// multipart and message/rfc822 nesting, together.
+    public var maxDepth = 40
+    public var maxParts = 5_000
+    /// Decoded bytes kept per part; the rest is dropped with a warning.
+    public var maxDecodedPartBytes = 32 << 20
+
+    public init() {}
+}

@@ -1,0 +1,59 @@
+/// Writes JSON by hand: keys in the contract's order (stable, diffable output), nulls written
+/// out (the contract requires the keys), and strings escaped so that no control character
+/// from a message reaches a terminal raw.
+struct JSONWriter {
+    private(set) var out: [UInt8] = []
+
+    init() { out.reserveCapacity(4096) }
+
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ s: String) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x00..<0x20, 0x7F:
+                raw("\\u00")
+                out.append(Self.hex[Int(b >> 4)])
+                out.append(Self.hex[Int(b & 0xF)])
+            default:
+                out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+
+    mutating func string(_ s: String?) {
+        if let s { string(s) } else { raw("null") }
+    }
+
+    mutating func int(_ i: Int) {
+        out.append(contentsOf: String(i).utf8)
+    }
+
+    mutating func int(_ i: Int?) {
+        if let i { int(i) } else { raw("null") }
+    }
+
+    mutating func bool(_ b: Bool) {
+        if b { raw("true") } else { raw("false") }
+    }
+
+    /// `"key":` with a leading comma unless it is the first key of its object.
+    mutating func key(_ k: StaticString, first: Bool = false) {
+        if !first { out.append(0x2C) }
+        out.append(0x22)
+        k.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(0x22)
+        out.append(0x3A)
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+}

@@ -1,0 +1,183 @@
+import MailHTML
+import MailInput
+import MailMIME
+import MailTemplates
+
+/// Raw message in, report out: parse MIME, decode the readable parts, read links, classify,
+/// work out the expiry. A value with no mutable state, so workers can share one.
+public struct Pipeline: Sendable {
+    public let classifier: Classifier
+    public let options: ScanOptions
+
+    public init(classifier: Classifier, options: ScanOptions) {
+        self.classifier = classifier
+        self.options = options
+    }
+
+    /// Never fails: damage becomes warnings on the report.
+    public func process(_ raw: RawMessage) -> Outcome {
+        let message = MessageParser.parse(raw.bytes, limits: options.limits)
+        var warnings = message.allWarnings
+        if let full = raw.truncatedFrom {
+            warnings.insert(MailWarning("message-too-large",
+                "the message is \(full) bytes, over the size limit; only its first \(raw.bytes.count) bytes were read"), at: 0)
+        }
+
+        // Decode each scope's readable parts once; everything after works on text.
+        var scopes: [DecodedScope] = []
+        for scope in MessageScope.scopes(of: message) {
+            var d = DecodedScope(headers: scope.headers, texts: [])
+            for part in scope.parts {
+                let (text, w) = part.decodedText(limit: options.limits.maxDecodedPartBytes)
+                warnings.append(contentsOf: w)
+                d.texts.append((part.mediaType == "text/html", text))
+            }
+            scopes.append(d)
+        }
+
+        // Cheap pre-filter: a message none of whose text holds a template's needle cannot match.
+        let candidate = mayMatch(scopes)
+        if !candidate && !options.all {
+            return .skipped(warnings: warnings.count)
+        }
+
+        var extracted = scopes.map { extract($0) }
+        var chosen: (scope: Int, verdict: Classification)? = nil
+        if candidate {
+            for (i, scope) in scopes.enumerated() {
+                let input = ClassifierInput(subject: scope.headers.text("subject")?.text,
+                                            sender: scope.headers.first("from").flatMap { AddressParser.parse($0).first?.address },
+                                            links: extracted[i].links, text: extracted[i].text,
+                                            date: scope.headers.first("date").flatMap { DateParser.parse($0) })
+                let verdict = classifier.classify(input)
+                if verdict.template != nil { chosen = (i, verdict); break }
+                if i == 0 { extracted[0].verdict = verdict }
+            }
+        }
+        if chosen == nil && !options.all {
+            return .skipped(warnings: warnings.count)
+        }
+        return .report(report(raw: raw, message: message, extracted: extracted, chosen: chosen, warnings: warnings))
+    }
+
+    struct DecodedScope {
+        var headers: HeaderBlock
+        var texts: [(isHTML: Bool, text: String)]
+    }
+
+    struct Extracted {
+        var links: [ExtractedLink]
+        var text: String
+        var verdict: Classification? = nil
+    }
+
+    private func mayMatch(_ scopes: [DecodedScope]) -> Bool {
+        let needles = classifier.needles.map { Array($0.utf8) }
+        if needles.isEmpty { return true }
+        for scope in scopes {
+            for (_, text) in scope.texts where ByteSearch.containsAny(text, lowercasedNeedles: needles) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Links from every readable part in document order, de-duplicated by URL (the first
+    /// anchor text seen is kept), and the visible text of all of them.
+    private func extract(_ scope: DecodedScope) -> Extracted {
+        var links: [ExtractedLink] = []
+        var index: [String: Int] = [:]
+        var texts: [String] = []
+        for (isHTML, text) in scope.texts {
+            let found: [ExtractedLink]
+            if isHTML {
+                let content = HTMLExtractor.extract(text)
+                found = content.links
+                texts.append(content.text)
+            } else {
+                found = TextLinkScanner.scan(text)
+                texts.append(text)
+            }
+            for link in found {
+                if let i = index[link.url] {
+                    if links[i].text == nil, link.text != nil { links[i].text = link.text }
+                } else {
+                    index[link.url] = links.count
+                    links.append(link)
+                }
+            }
+        }
+        return Extracted(links: links, text: texts.joined(separator: "\n\n"))
+    }
+
+    private func report(raw: RawMessage, message: Message, extracted: [Extracted],
+                        chosen: (scope: Int, verdict: Classification)?, warnings: [MailWarning]) -> Report {
+        var warnings = warnings
+        let headers = message.headers
+        let subject = headers.text("subject")
+        if let subject { warnings.append(contentsOf: subject.warnings) }
+        let date = message.date
+        if headers.first("date") == nil {
+            warnings.append(MailWarning("missing-date", "the message has no Date header"))
+        } else if date == nil {
+            warnings.append(MailWarning("bad-date", "the Date header could not be read: \(String(decoding: headers.first("date")!.prefix(80), as: UTF8.self))"))
+        }
+
+        // Links: the recognised scope's verdicts, then every other scope's links as role other.
+        var links: [Report.Link] = []
+        var seen: [String: Int] = [:]
+        var order = Array(extracted.indices)
+        if let c = chosen?.scope { order.removeAll { $0 == c }; order.insert(c, at: 0) }
+        for s in order {
+            let verdict = s == chosen?.scope ? chosen?.verdict : extracted[s].verdict
+            for (i, l) in extracted[s].links.enumerated() {
+                if let j = seen[l.url] {
+                    if links[j].text == nil, l.text != nil { links[j].text = l.text }
+                    continue
+                }
+                let v = verdict.flatMap { i < $0.links.count ? $0.links[i] : nil }
+                seen[l.url] = links.count
+                links.append(Report.Link(url: l.url, text: l.text, role: v?.role ?? "other",
+                                         official: v?.official ?? classifier.isOfficial(l.url), unwrappedFrom: nil))
+            }
+        }
+
+        var labels: [String] = raw.origin.labels
+        for value in headers.all("x-gmail-labels") {
+            for label in GmailLabels.parse(EncodedWordDecoder.decode(value).text) {
+                let name = MailboxLabels.canonical(label) ?? label
+                if !labels.contains(name) { labels.append(name) }
+            }
+        }
+
+        var r = Report(
+            source: .init(path: raw.origin.path, index: raw.origin.index, offset: raw.origin.offset, labels: labels),
+            messageID: message.messageID, date: date, from: message.from.first, to: message.to,
+            subject: subject?.text, kind: "other", template: nil, forwarded: false, recipientName: nil,
+            links: links, actionURL: nil, expiry: nil, status: .unknown, account: nil,
+            auth: AuthenticationResults.parse(headers), warnings: [])
+        if let (scope, verdict) = chosen, let template = verdict.template {
+            r.kind = template.kind
+            r.template = template.id
+            r.forwarded = scope > 0
+            r.recipientName = verdict.recipientName
+            if let a = verdict.actionIndex { r.actionURL = extracted[scope].links[a].url }
+            if let e = verdict.expiry {
+                r.expiry = .init(phrase: e.phrase, seconds: e.seconds, expiresAt: e.expiresAt, basis: e.basis.rawValue)
+                r.status = options.now.epochSeconds < e.expiresAt.epochSeconds ? .valid : .expired
+            }
+            if verdict.username != nil || verdict.password != nil {
+                r.account = .init(username: verdict.username,
+                                  password: verdict.password.map { options.revealSecrets ? $0 : "[redacted]" })
+            }
+            warnings.append(contentsOf: verdict.warnings)
+        }
+        r.warnings = Self.unique(warnings)
+        return r
+    }
+
+    static func unique(_ warnings: [MailWarning]) -> [MailWarning] {
+        var seen = Set<MailWarning>()
+        return warnings.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,69 @@
+import MailMIME
+
+/// One message as mailsift reports it: the public contract `mailsift/report/1`
+/// (`shared/contract/report.schema.json`). Field names and meanings are frozen; new fields may
+/// be added.
+public struct Report: Sendable {
+    public static let schema = "mailsift/report/1"
+
+    public struct Source: Sendable, Hashable {
+        public var path: String
+        public var index: Int
+        public var offset: Int?
+        /// Canonical names (Inbox, Spam, Trash, …) where known, else the label as written.
+        public var labels: [String]
+    }
+
+    public struct Link: Sendable, Hashable {
+        public var url: String
+        public var text: String?
+        public var role: String
+        public var official: Bool
+        public var unwrappedFrom: UnwrappedFrom?
+    }
+
+    public struct UnwrappedFrom: Sendable, Hashable {
+        public var service: String
+        public var url: String
+    }
+
+    public struct Expiry: Sendable, Hashable {
+        public var phrase: String?
+        public var seconds: Int?
+        public var expiresAt: MailDate
+        public var basis: String
+    }
+
+    public enum Status: String, Sendable {
+        case valid, expired, unknown
+    }
+
+    public struct Account: Sendable, Hashable {
+        public var username: String?
+        public var password: String?
+    }
+
+    public struct Auth: Sendable, Hashable {
+        public var spf: String?
+        public var dkim: String?
+        public var dmarc: String?
+    }
+
+    public var source: Source
+    public var messageID: String?
+    public var date: MailDate?
+    public var from: MailAddress?
+    public var to: [MailAddress]
+    public var subject: String?
+    public var kind: String
+    public var template: String?
+    public var forwarded: Bool
+    public var recipientName: String?
+    public var links: [Link]
+    public var actionURL: String?
+    public var expiry: Expiry?
+    public var status: Status
+    public var account: Account?
+    public var auth: Auth?
+    public var warnings: [MailWarning]
+}

@@ -1,0 +1,9 @@
+/// How reports are written to standard output.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    /// One JSON object a line: for `jq`, streaming, other tools.
+    case ndjson
+    /// One JSON array.
+    case json
+    /// A short human summary per message, for a terminal.
+    case text
+}

@@ -1,0 +1,19 @@
+import MailMIME
+
+/// What a scan reports and against which time.
+public struct ScanOptions: Sendable {
+    /// The reference time for `status`.
+    public var now: MailDate
+    /// Report messages of kind `other` too.
+    public var all: Bool
+    /// Show Informasi Akun passwords instead of `[redacted]`.
+    public var revealSecrets: Bool
+    public var limits: MIMELimits
+
+    public init(now: MailDate, all: Bool = false, revealSecrets: Bool = false, limits: MIMELimits = MIMELimits()) {
+        self.now = now
+        self.all = all
+        self.revealSecrets = revealSecrets
+        self.limits = limits
+    }
+}

@@ -1,0 +1,70 @@
+/// When a link has a role: every condition given must hold. Patterns are plain data so that a
+/// catalogue author needs no regular expressions.
+public struct LinkRule: Sendable, Codable, Hashable {
+    public var role: String
+    /// The message exists for this link (activation, reset, …).
+    public var action: Bool
+    /// Exact host, or `*.domain` for any subdomain.
+    public var host: String?
+    /// The host must be official or look like the brand (a phisher's copy still gets its role).
+    public var hostToken: Bool
+    /// Path pattern: `/`-separated; `*` one segment, `**` any number of segments, other segments
+    /// literal (case-insensitive).
+    public var path: String?
+    /// Query parameters that must be present.
+    public var query: [String]?
+    /// Lowercased anchor texts, one of which the link's text must equal.
+    public var text: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case role, action, host, path, query, text
+        case hostToken = "host_token"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        role = try c.decode(String.self, forKey: .role)
+        action = try c.decodeIfPresent(Bool.self, forKey: .action) ?? false
+        host = try c.decodeIfPresent(String.self, forKey: .host)?.lowercased()
+        hostToken = try c.decodeIfPresent(Bool.self, forKey: .hostToken) ?? false
+        path = try c.decodeIfPresent(String.self, forKey: .path)
+        query = try c.decodeIfPresent([String].self, forKey: .query)
+        text = try c.decodeIfPresent([String].self, forKey: .text)?.map { $0.lowercased() }
+        if host == nil, path == nil, query == nil, text == nil {
+            throw DecodingError.dataCorruptedError(forKey: .role, in: c,
+                debugDescription: "a link rule needs at least one of host, path, query, text")
+        }
+    }
+
+    /// Lowercased literal fragments that any matching link must show somewhere in the message's
+    /// text or markup; the cheap pre-filter is built from them so that it cannot miss a match.
+    var needles: [String] {
+        if let text { return text }
+        if let path {
+            let literal = path.split(separator: "/").filter { $0 != "*" && $0 != "**" }.map { $0.lowercased() }
+            if let longest = literal.max(by: { $0.count < $1.count }) { return [longest] }
+        }
+        if let host { return [host.hasPrefix("*.") ? String(host.dropFirst(2)) : host] }
+        return []
+    }
+
+    func matches(_ url: LinkURL, text anchor: String?, trust: HostTrust) -> Bool {
+        if let host {
+            if host.hasPrefix("*.") {
+                let d = host.dropFirst(2)
+                guard url.host == d || url.host.hasSuffix("." + d) else { return false }
+            } else if url.host != host {
+                return false
+            }
+        }
+        if hostToken, trust == .other { return false }
+        if let path, !PathPattern.matches(path, url.path) { return false }
+        if let query {
+            for q in query where !url.queryNames.contains(q) { return false }
+        }
+        if let text {
+            guard let anchor = anchor?.lowercased(), text.contains(anchor) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,53 @@
+/// One kind of mail, described as data: the signals that recognise it and the links it carries.
+/// Adding a kind of mail means adding one of these to a catalogue file, not changing code.
+public struct Template: Sendable, Codable, Hashable {
+    /// Unique id; a user's template with the same id replaces the built-in one.
+    public var id: String
+    /// The report's `kind` (kebab-case). Several templates may share a kind.
+    public var kind: String
+    public var description: String?
+    /// Lowercased fragments one of which the decoded subject contains (a +2 signal).
+    public var subjects: [String]
+    /// Lowercased phrases of the body (each found is +1, at most 3 count).
+    public var phrases: [String]
+    /// Rules that give links their roles; the first link matching an `action` rule is the action link.
+    public var links: [LinkRule]
+    /// Words that open the greeting line ("Hai NAME"): the rest of the line is the recipient's name.
+    public var greetings: [String]?
+    /// Labels in front of account details ("Username: …").
+    public var account: AccountFields?
+    /// Query parameters of the action link that may carry a signed action token (JWT) with `exp`.
+    public var tokenParams: [String]?
+    /// Hosts under these domains are official for this template; the catalogue's when absent.
+    public var officialDomains: [String]?
+    /// The score a message must reach (default 7) once an action link, a brand signal and
+    /// a content signal (subject or phrase) are found.
+    public var minScore: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, description, subjects, phrases, links, greetings, account
+        case tokenParams = "token_params"
+        case officialDomains = "official_domains"
+        case minScore = "min_score"
+    }
+
+    public struct AccountFields: Sendable, Codable, Hashable {
+        public var username: [String]?
+        public var password: [String]?
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(String.self, forKey: .kind)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        subjects = (try c.decodeIfPresent([String].self, forKey: .subjects) ?? []).map { $0.lowercased() }
+        phrases = (try c.decodeIfPresent([String].self, forKey: .phrases) ?? []).map { $0.lowercased() }
+        links = try c.decode([LinkRule].self, forKey: .links)
+        greetings = try c.decodeIfPresent([String].self, forKey: .greetings)?.map { $0.lowercased() }
+        account = try c.decodeIfPresent(AccountFields.self, forKey: .account)
+        tokenParams = try c.decodeIfPresent([String].self, forKey: .tokenParams)
+        officialDomains = try c.decodeIfPresent([String].self, forKey: .officialDomains)?.map { $0.lowercased() }
+        minScore = try c.decodeIfPresent(Int.self, forKey: .minScore)
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import MailInput
+import MailSift
+import MailTemplates
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Report every BSrE mail found: kind, recipient, links, action link, expiry.",
+        discussion: """
+        Examples:
+          mailsift scan Samples/
+          mailsift scan --format json --now 2025-11-26T12:00:00Z inbox.mbox
+          mailsift scan --all export.mbox | jq -r 'select(.kind != "other") | .action_url'
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "ndjson (one report a line), json (one array) or text (default: text on a terminal, ndjson otherwise).")
+    var format: FormatOption?
+
+    @Flag(help: "Also report messages that are none of the known kinds (kind 'other').")
+    var all = false
+
+    @Flag(help: "Show Informasi Akun passwords instead of [redacted].")
+    var revealSecrets = false
+
+    @Flag(help: "Print the summary on stderr even when it is not a terminal.")
+    var summary = false
+
+    @Flag(name: .shortAndLong, help: "No summary on stderr.")
+    var quiet = false
+
+    func run() throws {
+        let catalogue = try input.catalogue()
+        let pipeline = Pipeline(classifier: Classifier(catalogue: catalogue),
+                                options: ScanOptions(now: input.referenceTime, all: all, revealSecrets: revealSecrets))
+        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount)
+        let format = self.format?.value ?? (System.stdoutIsTerminal ? .text : .ndjson)
+        let out = Output()
+        var first = true
+        if format == .json { out.write("[") }
+        var failed = false
+        let result = scanner.run(paths: input.readPaths) { item in
+            switch item {
+            case .failure(let e):
+                failed = true
+                out.flush()
+                Output.error("mailsift: " + TerminalText.sanitize(e.description))
+            case .outcome(.report(let r)):
+                switch format {
+                case .ndjson:
+                    out.write(r.jsonBytes()); out.write([0x0A])
+                case .json:
+                    out.write(first ? "\n  " : ",\n  "); out.write(r.prettyJSONBytes(level: 1))
+                case .text:
+                    out.write((first ? "" : "\n") + r.textLines())
+                }
+                first = false
+            case .outcome(.skipped):
+                break
+            }
+        }
+        if format == .json { out.write(first ? "]\n" : "\n]\n") }
+        out.flush()
+        if !quiet && (summary || System.stderrIsTerminal) {
+            Output.error("mailsift: " + result.line)
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// `--format`, with the value names users type.
+struct FormatOption: ExpressibleByArgument {
+    var value: ReportFormat
+    init?(argument: String) {
+        guard let v = ReportFormat(rawValue: argument.lowercased()) else { return nil }
+        value = v
+    }
+    static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
+}

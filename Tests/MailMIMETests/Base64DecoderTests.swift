@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+@testable import MailMIME
+
+struct Base64DecoderTests {
+    @Test func mimekitPhotoDecodesToTheOriginalJPEG() throws {
+        let encoded = try Data(contentsOf: corpusFile("peers/mimekit/UnitTests/TestData/encoders/photo.b64"))
+        let original = try Data(contentsOf: corpusFile("peers/mimekit/UnitTests/TestData/encoders/photo.jpg"))
+        let result = Base64Decoder.decode(Array(encoded)[...])
+        #expect(result.damaged == false)
+        #expect(result.bytes.count == original.count)
+        #expect(result.bytes == Array(original))
+    }
+
+    /// RFC 4648 §10.
+    @Test(arguments: [
+        ("", ""), ("Zg==", "f"), ("Zm8=", "fo"), ("Zm9v", "foo"), ("Zm9vYg==", "foob"), ("Zm9vYmE=", "fooba"),
+        ("Zm9vYmFy", "foobar"),
+    ])
+    func rfc4648Vectors(encoded: String, decoded: String) {
+        let result = Base64Decoder.decode(bytes(encoded))
+        #expect(result.bytes == Array(decoded.utf8))
+        #expect(result.damaged == false)
+    }
+
+    @Test func whitespaceAndLineBreaksAreSkipped() {
+        let result = Base64Decoder.decode(bytes("Zm9v\r\nYmFy\n Zm9v\tYmFy  \r\n"))
+        #expect(result.bytes == Array("foobarfoobar".utf8))
+        #expect(result.damaged == false)
+    }
+
+    @Test func junkIsSkippedAndReported() {
+        let result = Base64Decoder.decode(bytes("Zm9v!Ym\u{7F}Fy"))
+        #expect(result.bytes == Array("foobar".utf8))
+        #expect(result.damaged == true)
+    }
+
+    @Test(arguments: ["-", "_", ".", "*", "\u{00}", "\u{0B}", "\u{0C}"])
+    func urlSafeAndOtherNonAlphabetBytesAreJunk(junk: String) {
+        let result = Base64Decoder.decode(bytes("Zm9v" + junk + "YmFy"))
+        #expect(result.bytes == Array("foobar".utf8))
+        #expect(result.damaged == true)
+    }
+
+    @Test func highBytesAreJunk() {
+        var input = Array("Zm9v".utf8)
+        input += [0x80, 0xC3, 0xA9, 0xFF]
+        input += Array("YmFy".utf8)
+        let result = Base64Decoder.decode(input[...])
+        #expect(result.bytes == Array("foobar".utf8))
+        #expect(result.damaged == true)
+    }
+
+    @Test func paddingEndsAQuantumAndDecodingContinues() {
+        // Concatenated blocks, as some mailers produce.
+        let result = Base64Decoder.decode(bytes("Zm8=Zm8=\r\nZg==Zm9v"))
+        #expect(result.bytes == Array("fofoffoo".utf8))
+        #expect(result.damaged == false)
+    }
+
+    @Test func extraPaddingIsHarmless() {
+        let result = Base64Decoder.decode(bytes("Zg===\n=Zm8="))
+        #expect(result.bytes == Array("ffo".utf8))
+        #expect(result.damaged == false)
+    }
+
+    @Test(arguments: [
+        ("Zm9vYg", "foob"), ("Zm9vYmE", "fooba"), ("Zm9vY", "foo"), ("Z", ""), ("Zm9vYmE\r\n", "fooba"),
+    ])
+    func trailingPartialQuantumKeepsWholeBytes(encoded: String, decoded: String) {
+        let result = Base64Decoder.decode(bytes(encoded))
+        #expect(result.bytes == Array(decoded.utf8))
+        #expect(result.damaged == true)
+    }
+
+    @Test func loneSextetBeforePaddingIsDroppedAsDamage() {
+        let result = Base64Decoder.decode(bytes("Zm9vY=Zm9v"))
+        #expect(result.bytes == Array("foofoo".utf8))
+        #expect(result.damaged == true)
+    }
+
+    @Test func emptyAndWhitespaceOnlyInput() {
+        #expect(Base64Decoder.decode([][...]).bytes.isEmpty)
+        #expect(Base64Decoder.decode([][...]).damaged == false)
+        let blank = Base64Decoder.decode(bytes(" \r\n\t\r\n"))
+        #expect(blank.bytes.isEmpty)
+        #expect(blank.damaged == false)
+    }
+
+    @Test func sliceWithNonZeroStartIndex() {
+        let whole = Array("XXXXXZm9vYmFyXXX".utf8)
+        let result = Base64Decoder.decode(whole[5..<13])
+        #expect(result.bytes == Array("foobar".utf8))
+        #expect(result.damaged == false)
+    }
+
+    /// Foundation as an independent encoder: every length from 0 to 300 (all three tail shapes) and
+    /// every byte value, with and without MIME line wrapping.
+    @Test func roundTripsFoundationEncoding() {
+        var generator = SplitMix64(seed: 2045)
+        for length in 0...300 {
+            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for options in [Data.Base64EncodingOptions(), [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]] {
+                let encoded = Data(data).base64EncodedString(options: options)
+                let result = Base64Decoder.decode(Array(encoded.utf8)[...])
+                #expect(result.bytes == data, "length \(length)")
+                #expect(result.damaged == false, "length \(length)")
+            }
+        }
+        let allBytes = (0...255).map(UInt8.init)
+        let result = Base64Decoder.decode(Array(Data(allBytes).base64EncodedString().utf8)[...])
+        #expect(result.bytes == allBytes)
+    }
+
+    @Test func largeInputDecodesCompletely() {
+        var generator = SplitMix64(seed: 6)
+        let data = (0..<3_000_001).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let encoded = Data(data).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let result = Base64Decoder.decode(Array(encoded.utf8)[...])
+        #expect(result.bytes == data)
+        #expect(result.damaged == false)
+    }
+
+    /// `shared/corpus/...` beside the repository, found from this file's real location so that the
+    /// tests work from any clone (and from a scratch package that symlinks this file).
+    private func corpusFile(_ relativePath: String) throws -> URL {
+        let here = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let url = root.appendingPathComponent("shared/corpus").appendingPathComponent(relativePath)
+        try #require(
+            FileManager.default.fileExists(atPath: url.path),
+            "corpus file missing: \(url.path) — these tests need the shared folder (../shared) beside the repository")
+        return url
+    }
+
+    private func bytes(_ s: String) -> ArraySlice<UInt8> { Array(s.utf8)[...] }
+
+    /// Deterministic random numbers, so a failure reproduces.
+    private struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

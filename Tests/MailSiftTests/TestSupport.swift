@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Paths and a runner for end-to-end tests of the built `mailsift` executable.
+enum TestSupport {
+    /// The reference time every golden is recorded at.
+    static let now = "2025-11-26T12:00:00Z"
+
+    static let repoRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    /// `../shared` beside the checkout: the contract, the corpus and the validator.
+    static var shared: URL { repoRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+
+    static func requireShared() throws -> URL {
+        let s = shared
+        guard FileManager.default.fileExists(atPath: s.appendingPathComponent("contract/report.schema.json").path) else {
+            throw TestFailure("../shared is missing beside the checkout (\(s.path)); these tests need it")
+        }
+        return s
+    }
+
+    static var binary: URL {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("mailsift"),
+            Bundle.main.bundleURL.appendingPathComponent("mailsift"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("mailsift"),
+            repoRoot.appendingPathComponent(".build/debug/mailsift"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+        var out: String { String(decoding: stdout, as: UTF8.self) }
+    }
+
+    /// Runs mailsift in the repository root with `stdin` (nothing when nil).
+    static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = cwd ?? repoRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        let inPipe = Pipe()
+        p.standardInput = inPipe
+        try p.run()
+        // Read both pipes while the process runs, or a large output would fill a pipe and block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+        try inPipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        group.wait()
+        return Run(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static var sampleNames: [String] {
+        let dir = repoRoot.appendingPathComponent("Samples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".eml") || $0.hasSuffix(".mbox") }.sorted()
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
