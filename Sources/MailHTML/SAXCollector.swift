@@ -112,13 +112,32 @@ final class SAXCollector {
 
     /// Browsers strip leading/trailing C0 controls and spaces and remove tabs and line breaks
     /// anywhere in a URL (WHATWG URL §4.4); a quoted-printable soft break often leaves them there.
+    /// libxml2 has already turned line breaks inside attribute values into spaces, so a run of
+    /// several blanks (a break plus indentation) is removed, and a lone space is encoded as %20.
     static func cleanURL(_ raw: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for s in raw.unicodeScalars where s != "\t" && s != "\n" && s != "\r" { scalars.append(s) }
-        var s = Substring(String(scalars))
-        while let f = s.unicodeScalars.first, f.value <= 0x20 || f == "\u{A0}" || f == "\u{FEFF}" { s = s.dropFirst() }
-        while let l = s.unicodeScalars.last, l.value <= 0x20 || l == "\u{A0}" { s = s.dropLast() }
-        return String(s)
+        var out = String.UnicodeScalarView()
+        var run = String.UnicodeScalarView()
+        var runHadBreak = false
+        func flushRun() {
+            if run.count == 1 && !runHadBreak { out.append(contentsOf: "%20".unicodeScalars) }
+            run.removeAll()
+            runHadBreak = false
+        }
+        for s in raw.unicodeScalars {
+            if s == " " || s == "\t" || s == "\n" || s == "\r" {
+                run.append(s)
+                if s != " " { runHadBreak = true }
+                continue
+            }
+            if !run.isEmpty {
+                if out.isEmpty { run.removeAll(); runHadBreak = false } else { flushRun() }
+            }
+            if s.value < 0x20 || s == "\u{7F}" || s == "\u{FEFF}" || (out.isEmpty && s == "\u{A0}") { continue }
+            out.append(s)
+        }
+        var result = String(out)
+        while result.hasSuffix("\u{A0}") { result.removeLast() }
+        return result
     }
 
     static func hasScheme(_ url: String) -> Bool {

@@ -45,17 +45,18 @@ enum HeaderParser {
         }
 
         while pos < end {
-            if pos - bytes.startIndex > limits.maxHeaderBytes {
-                warnings.append(MailWarning("header-too-large",
-                    "the header block is larger than \(limits.maxHeaderBytes) bytes; the rest was read as body"))
-                bodyStart = pos
-                break
-            }
             let (contentEnd, next) = lineEnd(bytes, from: pos)
             let line = bytes[pos..<contentEnd]
             if line.isEmpty {
                 sawBlank = true
                 bodyStart = next
+                break
+            }
+            if pos - bytes.startIndex > limits.maxHeaderBytes {
+                warnings.append(MailWarning("header-too-large",
+                    "the header block is larger than \(limits.maxHeaderBytes) bytes; the rest was read as body"))
+                bodyStart = pos
+                sawBlank = true
                 break
             }
             let first = line.first!

@@ -109,7 +109,7 @@ public struct Classifier: Sendable {
             result.warnings.append(MailWarning("insecure-link", "the action link uses http://, not https://"))
         }
 
-        let lines = input.text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        let lines = input.text.split(whereSeparator: { $0.isNewline })
         result.recipientName = Self.greetingName(lines, greetings: template.greetings ?? [])
         if let account = template.account {
             result.username = Self.field(lines, labels: account.username ?? [])

@@ -43,7 +43,7 @@ struct ExpiryParser: @unchecked Sendable {
     }
 
     static func normalise(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// From the previous sentence end (or line start) to the next one, the full stop included.
@@ -52,16 +52,16 @@ struct ExpiryParser: @unchecked Sendable {
         while start > text.startIndex {
             let p = text.index(before: start)
             let c = text[p]
-            if c == "\n" || c == "!" || c == "?" || (c == "." && p < text.index(before: range.lowerBound) && text[text.index(after: p)] == " ") { break }
+            if c.isNewline || c == "!" || c == "?" || (c == "." && p < text.index(before: range.lowerBound) && text[text.index(after: p)] == " ") { break }
             start = p
         }
         var end = range.upperBound
         while end < text.endIndex {
             let c = text[end]
-            if c == "\n" { break }
+            if c.isNewline { break }
             if c == "." || c == "!" || c == "?" {
                 let next = text.index(after: end)
-                if next == text.endIndex || text[next] == " " || text[next] == "\n" { end = next; break }
+                if next == text.endIndex || text[next] == " " || text[next].isNewline { end = next; break }
             }
             end = text.index(after: end)
         }

@@ -12,7 +12,8 @@ import Testing
     @Test func builtInHasTheFourKinds() {
         let c = Catalogue.builtIn()
         #expect(Set(c.templates.map(\.kind)) == ["aktivasi-akun", "set-passphrase", "informasi-akun", "reset-password"])
-        #expect(c.needles.contains("action-token"))
+        #expect(c.needles.contains("login-actions"))
+        #expect(c.needles.contains("aktivasi"))
     }
 
     @Test func invalidFileNamesFieldAndExpectation() throws {
@@ -65,6 +66,11 @@ import Testing
     @Test func expiryPhraseIsTheWholeSentence() {
         let f = Catalogue.builtIn().expiry.find(in: "Click the link.\nThis link will expire within 12 hours. If you don't want it, ignore this.")
         #expect(f?.phrase == "This link will expire within 12 hours.")
+    }
+
+    @Test func crlfTextGivesTheSameSentence() {
+        let f = Catalogue.builtIn().expiry.find(in: "https://x.example/?key=abc\r\n\r\nThis link and code will expire within 1 day.\r\n\r\nIf you don't want")
+        #expect(f?.phrase == "This link and code will expire within 1 day.")
     }
 
     @Test func tokenWithoutExpIsIgnored() {

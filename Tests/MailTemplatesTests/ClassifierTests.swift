@@ -29,7 +29,7 @@ import Testing
         #expect(c.kind == "aktivasi-akun")
         #expect(c.actionIndex == 1)
         #expect(c.links.map(\.role) == ["other", "activation", "other"])
-        #expect(c.links.allSatisfy(\.official))
+        #expect(c.links.allSatisfy { $0.official })
         #expect(c.recipientName == "AGUNG WICAKSONO")
         #expect(c.expiry == nil)
         #expect(c.warnings.isEmpty)
