@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads links and visible text out of HTML with libxml2's HTML parser, in streaming (SAX) mode:
 /// no tree is built, so memory stays flat and depth costs nothing on the stack. libxml2 does the
@@ -32,27 +35,29 @@ public enum HTMLExtractor {
 private let saxStart: mailsift_start_fn = { user, name, atts in
     guard let user, let name else { return }
     let c = Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue()
-    var attributes: [(String, String)] = []
-    if let atts {
+    let kind = SAXCollector.element(name)
+    c.start(kind) { wanted in
+        guard let atts else { return nil }
         var i = 0
         while let n = atts[i] {
-            let v = atts[i + 1].map { String(cString: $0) } ?? ""
-            attributes.append((String(cString: n).lowercased(), v))
+            if strcmp(n, wanted) == 0 {
+                guard let v = atts[i + 1] else { return [] }
+                return Array(UnsafeBufferPointer(start: v, count: strlen(v)))
+            }
             i += 2
         }
+        return nil
     }
-    c.start(String(cString: name).lowercased(), attributes)
 }
 
 private let saxEnd: mailsift_end_fn = { user, name in
     guard let user, let name else { return }
-    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().end(String(cString: name).lowercased())
+    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().end(SAXCollector.element(name))
 }
 
 private let saxCharacters: mailsift_chars_fn = { user, ch, len in
     guard let user, let ch, len > 0 else { return }
-    let text = String(decoding: UnsafeBufferPointer(start: ch, count: Int(len)), as: UTF8.self)
-    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().characters(text)
+    Unmanaged<SAXCollector>.fromOpaque(user).takeUnretainedValue().characters(UnsafeBufferPointer(start: ch, count: Int(len)))
 }
 
 enum LibXML {

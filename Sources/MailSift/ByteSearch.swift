@@ -1,32 +1,60 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+/// ASCII case-insensitive search for several needles at once over UTF-8 text, for the pre-filter
+/// that runs on every message. One pass: a 64 Kbit table of the needles' first two bytes says
+/// where a needle may start, and only there are the needles compared.
+struct ByteSearch: Sendable {
+    private let needles: [[UInt8]]
+    /// Bit (b0 << 8 | b1) set when some needle starts with lowercased bytes b0, b1.
+    private let pairs: [UInt64]
+    private let hasShortNeedle: Bool
 
-/// ASCII case-insensitive substring search over UTF-8 bytes, for the pre-filter that runs on
-/// every message: one lowercasing pass, then memchr for each needle's first byte.
-enum ByteSearch {
-    static func containsAny(_ text: String, lowercasedNeedles needles: [[UInt8]]) -> Bool {
+    init(needles: [String]) {
+        let ns = needles.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        // A needle that contains another is redundant: the shorter one is found first.
+        self.needles = ns.filter { n in !ns.contains { $0 != n && $0.count < n.count && Self.contains(n, $0) } }
+        var table = [UInt64](repeating: 0, count: 1024)
+        var short = false
+        for n in self.needles {
+            if n.count < 2 { short = true; continue }
+            let key = Int(n[0]) << 8 | Int(n[1])
+            table[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        pairs = table
+        hasShortNeedle = short
+    }
+
+    var isEmpty: Bool { needles.isEmpty }
+
+    @inline(__always)
+    static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    func matches(_ text: String) -> Bool {
+        if hasShortNeedle { return true }
         var text = text
         return text.withUTF8 { buf -> Bool in
-            guard let base = buf.baseAddress, buf.count > 0 else { return false }
-            let lower = UnsafeMutablePointer<UInt8>.allocate(capacity: buf.count)
-            defer { lower.deallocate() }
-            for i in 0..<buf.count {
-                let b = base[i]
-                lower[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-            }
-            for needle in needles where !needle.isEmpty && needle.count <= buf.count {
-                let first = Int32(needle[0])
-                var p = lower
-                let end = lower + buf.count
-                while p < end {
-                    guard let hit = memchr(p, first, end - p) else { break }
-                    let h = hit.assumingMemoryBound(to: UInt8.self)
-                    if end - h >= needle.count, memcmp(h, needle, needle.count) == 0 { return true }
-                    p = h + 1
+            let n = buf.count
+            guard n >= 2 else { return false }
+            var i = 0
+            var prev = Self.lower(buf[0])
+            while i < n - 1 {
+                let next = Self.lower(buf[i + 1])
+                let key = Int(prev) << 8 | Int(next)
+                if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    for needle in needles where needle[0] == prev && needle[1] == next && n - i >= needle.count {
+                        var k = 2
+                        while k < needle.count, Self.lower(buf[i + k]) == needle[k] { k += 1 }
+                        if k == needle.count { return true }
+                    }
                 }
+                prev = next
+                i += 1
             }
             return false
         }

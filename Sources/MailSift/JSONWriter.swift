@@ -12,6 +12,17 @@ struct JSONWriter {
 
     mutating func string(_ s: String) {
         out.append(0x22)
+        var s = s
+        // Fast path: most strings need no escaping and go in one copy.
+        let clean = s.withUTF8 { buf -> Bool in
+            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+            out.append(contentsOf: buf)
+            return true
+        }
+        if clean {
+            out.append(0x22)
+            return
+        }
         for b in s.utf8 {
             switch b {
             case 0x22: raw("\\\"")

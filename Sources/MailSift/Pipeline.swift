@@ -8,10 +8,12 @@ import MailTemplates
 public struct Pipeline: Sendable {
     public let classifier: Classifier
     public let options: ScanOptions
+    private let prefilter: ByteSearch
 
     public init(classifier: Classifier, options: ScanOptions) {
         self.classifier = classifier
         self.options = options
+        self.prefilter = ByteSearch(needles: classifier.needles)
     }
 
     /// Never fails: damage becomes warnings on the report.
@@ -36,7 +38,8 @@ public struct Pipeline: Sendable {
         }
 
         // Cheap pre-filter: a message none of whose text holds a template's needle cannot match.
-        let candidate = mayMatch(scopes)
+        // Under --all every message gets its links read anyway, and classifying them is cheap.
+        let candidate = options.all || mayMatch(scopes)
         if !candidate && !options.all {
             return .skipped(warnings: warnings.count)
         }
@@ -72,10 +75,9 @@ public struct Pipeline: Sendable {
     }
 
     private func mayMatch(_ scopes: [DecodedScope]) -> Bool {
-        let needles = classifier.needles.map { Array($0.utf8) }
-        if needles.isEmpty { return true }
+        if prefilter.isEmpty { return true }
         for scope in scopes {
-            for (_, text) in scope.texts where ByteSearch.containsAny(text, lowercasedNeedles: needles) {
+            for (_, text) in scope.texts where prefilter.matches(text) {
                 return true
             }
         }

@@ -24,6 +24,15 @@ public struct Classifier: Sendable {
         let senderDomain = input.sender.flatMap { s in s.lastIndex(of: "@").map { s[s.index(after: $0)...].lowercased() } }
         let subject = input.subject.map { ExpiryParser.normalise($0) }
         var lowerText: String? = nil
+        // Most templates share the catalogue's official domains: judge each host once.
+        var cache: [String: HostTrust] = [:]
+        func trust(_ host: String, _ template: Template?) -> HostTrust {
+            if template?.officialDomains != nil { return catalogue.trust(host: host, template: template) }
+            if let t = cache[host] { return t }
+            let t = catalogue.trust(host: host, template: nil)
+            cache[host] = t
+            return t
+        }
         var evidence: [Classification.TemplateEvidence] = []
         var best: (template: Template, score: Int, action: Int)? = nil
 
@@ -31,7 +40,7 @@ public struct Classifier: Sendable {
             var signals: [Classification.Signal] = []
             var action: Int? = nil
             for (i, url) in urls.enumerated() {
-                let trust = catalogue.trust(host: url.host, template: template)
+                let trust = trust(url.host, template)
                 if template.links.contains(where: { $0.action && $0.matches(url, text: input.links[i].text, trust: trust) }) {
                     action = i
                     break
@@ -44,8 +53,8 @@ public struct Classifier: Sendable {
             }
             var score = 3
             signals.append(.init(name: "action-link", matched: true, weight: 3, detail: input.links[action].url))
-            let actionTrust = catalogue.trust(host: urls[action].host, template: template)
-            let senderTrust = senderDomain.map { catalogue.trust(host: $0, template: template) } ?? .other
+            let actionTrust = trust(urls[action].host, template)
+            let senderTrust = senderDomain.map { trust($0, template) } ?? .other
             switch senderTrust {
             case .official: score += 2
             case .lookalike: score += 1
@@ -81,7 +90,7 @@ public struct Classifier: Sendable {
                                     recipientName: nil, username: nil, password: nil, expiry: nil,
                                     warnings: [], evidence: evidence)
         for (i, url) in urls.enumerated() {
-            let trust = catalogue.trust(host: url.host, template: best?.template)
+            let trust = trust(url.host, best?.template)
             var role = "other"
             if let t = best?.template, let rule = t.links.first(where: { $0.matches(url, text: input.links[i].text, trust: trust) }) {
                 role = rule.role

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How far a host can be trusted to be the brand's.
 public enum HostTrust: Sendable, Hashable {
     /// Under one of the official domains.
@@ -8,20 +6,31 @@ public enum HostTrust: Sendable, Hashable {
     case lookalike
     case other
 
-    /// `officialDomains` and `tokens` are lowercased.
+    /// `host`, `officialDomains` and `tokens` are lowercased.
     static func of(host: String, officialDomains: [String], tokens: [String]) -> HostTrust {
         guard !host.isEmpty else { return .other }
-        for d in officialDomains where host == d || host.hasSuffix("." + d) { return .official }
-        let labels = host.split(separator: ".")
-        for label in labels {
-            let l = String(label)
-            if l.hasPrefix("xn--") { return .lookalike }
-            // Digits and doubled letters that pass for letters at a glance.
-            let folded = l.replacingOccurrences(of: "5", with: "s").replacingOccurrences(of: "0", with: "o")
-                .replacingOccurrences(of: "1", with: "l").replacingOccurrences(of: "3", with: "e")
-            for piece in folded.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) + [folded.replacingOccurrences(of: "-", with: "")] {
-                for t in tokens {
-                    if piece.contains(t) { return .lookalike }
+        for d in officialDomains where host == d || (host.hasSuffix(d) && host.utf8.count > d.utf8.count
+                                                      && Array(host.utf8)[host.utf8.count - d.utf8.count - 1] == UInt8(ascii: ".")) {
+            return .official
+        }
+        let tokenBytes = tokens.map { Array($0.utf8) }
+        for label in host.utf8.split(separator: UInt8(ascii: ".")) {
+            if label.starts(with: "xn--".utf8) { return .lookalike }
+            // Digits that pass for letters at a glance.
+            let folded: [UInt8] = label.map { c in
+                switch c {
+                case UInt8(ascii: "5"): return UInt8(ascii: "s")
+                case UInt8(ascii: "0"): return UInt8(ascii: "o")
+                case UInt8(ascii: "1"): return UInt8(ascii: "l")
+                case UInt8(ascii: "3"): return UInt8(ascii: "e")
+                default: return c
+                }
+            }
+            var pieces = folded.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }).map(Array.init)
+            pieces.append(folded.filter { $0 != UInt8(ascii: "-") })
+            for piece in pieces {
+                for t in tokenBytes {
+                    if contains(piece, t) { return .lookalike }
                     if piece.count >= 3, editDistanceAtMostOne(piece, t) { return .lookalike }
                 }
             }
@@ -29,9 +38,20 @@ public enum HostTrust: Sendable, Hashable {
         return .other
     }
 
-    /// Levenshtein distance ≤ 1, including one adjacent transposition.
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, hay.count >= needle.count else { return false }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        editDistanceAtMostOne(Array(a.utf8), Array(b.utf8))
+    }
+
+    /// Levenshtein distance ≤ 1, including one adjacent transposition.
+    static func editDistanceAtMostOne(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         if abs(x.count - y.count) > 1 { return false }
         if x == y { return true }
         if x.count == y.count {
@@ -50,4 +70,3 @@ public enum HostTrust: Sendable, Hashable {
         return true
     }
 }
-

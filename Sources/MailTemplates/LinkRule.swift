@@ -60,7 +60,7 @@ public struct LinkRule: Sendable, Codable, Hashable {
         if hostToken, trust == .other { return false }
         if let path, !PathPattern.matches(path, url.path) { return false }
         if let query {
-            for q in query where !url.queryNames.contains(q) { return false }
+            for q in query where !url.hasQueryParameter(q) { return false }
         }
         if let text {
             guard let anchor = anchor?.lowercased(), text.contains(anchor) else { return false }

@@ -1,69 +1,119 @@
-import Foundation
-
 /// The parts of a URL that rules look at. Deliberately small and forgiving: mail carries URLs
-/// that strict parsers reject, and a rule only needs host, path and query names.
+/// that strict parsers reject, and a rule only needs host, path and query names. Parsed over
+/// UTF-8 bytes: it runs for every link of every message.
 public struct LinkURL: Sendable, Hashable {
     public var scheme: String
     /// Lowercased, without userinfo, port or a trailing dot; the domain for `mailto:`.
     public var host: String
     public var path: String
     public var query: String
-    public var queryNames: Set<String>
 
     public init(_ url: String) {
-        var rest = Substring(url)
+        let b = Array(url.utf8)
+        let n = b.count
+        var i = 0
         scheme = ""
-        if let colon = rest.firstIndex(of: ":"), rest[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) {
-            scheme = rest[..<colon].lowercased()
-            rest = rest[rest.index(after: colon)...]
-        }
         host = ""
         path = ""
         query = ""
-        queryNames = []
+        // scheme ":"
+        var j = 0
+        while j < n, Self.isSchemeByte(b[j], first: j == 0) { j += 1 }
+        if j > 0, j < n, b[j] == UInt8(ascii: ":") {
+            scheme = String(decoding: b[0..<j].map(Self.lower), as: UTF8.self)
+            i = j + 1
+        }
         if scheme == "mailto" {
-            let addr = rest.split(separator: "?", maxSplits: 1).first ?? ""
-            if let at = addr.lastIndex(of: "@") { host = addr[addr.index(after: at)...].lowercased() }
+            var end = i
+            while end < n, b[end] != UInt8(ascii: "?") { end += 1 }
+            if let at = b[i..<end].lastIndex(of: UInt8(ascii: "@")) {
+                host = String(decoding: b[(at + 1)..<end].map(Self.lower), as: UTF8.self)
+            }
             return
         }
-        if let frag = rest.firstIndex(of: "#") { rest = rest[..<frag] }
-        if rest.hasPrefix("//") {
-            rest = rest.dropFirst(2)
-            let authEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "\\" }) ?? rest.endIndex
-            var authority = rest[..<authEnd]
-            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-            if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
-                authority = authority[...close]
-            } else if let colon = authority.lastIndex(of: ":") {
-                authority = authority[..<colon]
+        var end = n
+        if let hash = b[i...].firstIndex(of: UInt8(ascii: "#")) { end = hash }
+        if i + 1 < end, b[i] == UInt8(ascii: "/"), b[i + 1] == UInt8(ascii: "/") {
+            i += 2
+            var authEnd = i
+            while authEnd < end, b[authEnd] != UInt8(ascii: "/"), b[authEnd] != UInt8(ascii: "?"), b[authEnd] != UInt8(ascii: "\\") {
+                authEnd += 1
             }
-            var h = authority.lowercased()
-            while h.hasSuffix(".") { h.removeLast() }
-            host = h
-            rest = rest[authEnd...]
+            var hs = i
+            if let at = b[i..<authEnd].lastIndex(of: UInt8(ascii: "@")) { hs = at + 1 }
+            var he = authEnd
+            if hs < authEnd, b[hs] == UInt8(ascii: "[") {
+                if let close = b[hs..<authEnd].firstIndex(of: UInt8(ascii: "]")) { he = close + 1 }
+            } else if let colon = b[hs..<authEnd].lastIndex(of: UInt8(ascii: ":")) {
+                he = colon
+            }
+            while he > hs, b[he - 1] == UInt8(ascii: ".") { he -= 1 }
+            host = String(decoding: b[hs..<he].map(Self.lower), as: UTF8.self)
+            i = authEnd
         }
-        if let q = rest.firstIndex(of: "?") {
-            path = String(rest[..<q])
-            query = String(rest[rest.index(after: q)...])
-            for pair in query.split(separator: "&") {
-                let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                if !name.isEmpty { queryNames.insert(String(name)) }
-            }
+        if let q = b[i..<end].firstIndex(of: UInt8(ascii: "?")) {
+            path = String(decoding: b[i..<q], as: UTF8.self)
+            query = String(decoding: b[(q + 1)..<end], as: UTF8.self)
         } else {
-            path = String(rest)
+            path = String(decoding: b[i..<end], as: UTF8.self)
         }
     }
 
-    /// The value of the first query parameter `name`, percent-decoded.
+    @inline(__always)
+    static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    @inline(__always)
+    static func isSchemeByte(_ c: UInt8, first: Bool) -> Bool {
+        let alpha = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+        if first { return alpha }
+        return alpha || (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E
+    }
+
+    /// Whether the query has a parameter `name` (with or without a value).
+    public func hasQueryParameter(_ name: String) -> Bool {
+        query.split(separator: "&").contains { pair in
+            (pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "") == name
+        }
+    }
+
+    /// The value of the first query parameter `name`, percent-decoded (as raw text when the
+    /// decoded bytes are not UTF-8).
     public func queryValue(_ name: String) -> String? {
         for pair in query.split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if kv.first.map(String.init) == name {
                 let v = kv.count > 1 ? String(kv[1]) : ""
-                return v.removingPercentEncoding ?? v
+                return Self.percentDecoded(v) ?? v
             }
         }
         return nil
     }
-}
 
+    static func percentDecoded(_ s: String) -> String? {
+        let b = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        func hex(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x41...0x46: return c - 0x37
+            case 0x61...0x66: return c - 0x57
+            default: return nil
+            }
+        }
+        while i < b.count {
+            if b[i] == 0x25, i + 2 < b.count, let h = hex(b[i + 1]), let l = hex(b[i + 2]) {
+                out.append(h << 4 | l)
+                i += 3
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        var valid = true
+        let decoded = String(decoding: out, as: UTF8.self)
+        if decoded.utf8.count != out.count || decoded.contains("\u{FFFD}") && !s.contains("\u{FFFD}") { valid = false }
+        return valid ? decoded : nil
+    }
+}
