@@ -21,6 +21,7 @@ public struct Classifier: Sendable {
 
     public func classify(_ input: ClassifierInput) -> Classification {
         let urls = input.links.map { LinkURL($0.url) }
+        let anchors = input.links.map { $0.text?.lowercased() }
         let senderDomain = input.sender.flatMap { s in s.lastIndex(of: "@").map { s[s.index(after: $0)...].lowercased() } }
         let subject = input.subject.map { ExpiryParser.normalise($0) }
         var lowerText: String? = nil
@@ -40,8 +41,7 @@ public struct Classifier: Sendable {
             var signals: [Classification.Signal] = []
             var action: Int? = nil
             for (i, url) in urls.enumerated() {
-                let trust = trust(url.host, template)
-                if template.links.contains(where: { $0.action && $0.matches(url, text: input.links[i].text, trust: trust) }) {
+                if template.links.contains(where: { $0.action && $0.matches(url, text: anchors[i], trust: trust(url.host, template)) }) {
                     action = i
                     break
                 }
@@ -92,7 +92,7 @@ public struct Classifier: Sendable {
         for (i, url) in urls.enumerated() {
             let trust = trust(url.host, best?.template)
             var role = "other"
-            if let t = best?.template, let rule = t.links.first(where: { $0.matches(url, text: input.links[i].text, trust: trust) }) {
+            if let t = best?.template, let rule = t.links.first(where: { $0.matches(url, text: anchors[i], trust: trust) }) {
                 role = rule.role
             }
             result.links.append(.init(role: role, official: trust == .official, trust: trust))

@@ -8,6 +8,9 @@ struct ExpiryParser: @unchecked Sendable {
     private var patterns: [Regex<AnyRegexOutput>] = []
     private var units: [String: Int] = [:]
     private var numbers: [String: Int] = [:]
+    /// Lines without a unit word cannot state a validity; the regular expressions (slow) only
+    /// run on the lines that have one.
+    private var unitWords = ByteSearch(needles: [])
 
     struct Found: Sendable, Hashable {
         var phrase: String
@@ -26,10 +29,20 @@ struct ExpiryParser: @unchecked Sendable {
         }
         for (k, v) in units { self.units[Self.normalise(k)] = v }
         for (k, v) in numbers { self.numbers[k.lowercased()] = v }
+        unitWords = ByteSearch(needles: self.units.keys.compactMap { $0.split(separator: " ").last.map(String.init) })
     }
 
     /// The first stated validity in `text`, with the sentence it stands in.
     func find(in text: String) -> Found? {
+        for line in text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            let hit = line.withContiguousStorageIfAvailable { unitWords.matches($0) } ?? unitWords.matches(String(decoding: line, as: UTF8.self))
+            guard hit, let found = find(inLine: String(decoding: line, as: UTF8.self)) else { continue }
+            return found
+        }
+        return nil
+    }
+
+    private func find(inLine text: String) -> Found? {
         for regex in patterns {
             for match in text.matches(of: regex) {
                 guard let nSub = match.output["n"]?.substring, let uSub = match.output["unit"]?.substring else { continue }

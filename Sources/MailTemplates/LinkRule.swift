@@ -15,10 +15,23 @@ public struct LinkRule: Sendable, Codable, Hashable {
     public var query: [String]?
     /// Lowercased anchor texts, one of which the link's text must equal.
     public var text: [String]?
+    /// `path`, compiled once.
+    let pathPattern: PathPattern?
 
     enum CodingKeys: String, CodingKey {
         case role, action, host, path, query, text
         case hostToken = "host_token"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(role, forKey: .role)
+        try c.encode(action, forKey: .action)
+        try c.encodeIfPresent(host, forKey: .host)
+        if hostToken { try c.encode(true, forKey: .hostToken) }
+        try c.encodeIfPresent(path, forKey: .path)
+        try c.encodeIfPresent(query, forKey: .query)
+        try c.encodeIfPresent(text, forKey: .text)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +43,7 @@ public struct LinkRule: Sendable, Codable, Hashable {
         path = try c.decodeIfPresent(String.self, forKey: .path)
         query = try c.decodeIfPresent([String].self, forKey: .query)
         text = try c.decodeIfPresent([String].self, forKey: .text)?.map { $0.lowercased() }
+        pathPattern = path.map(PathPattern.init)
         if host == nil, path == nil, query == nil, text == nil {
             throw DecodingError.dataCorruptedError(forKey: .role, in: c,
                 debugDescription: "a link rule needs at least one of host, path, query, text")
@@ -48,7 +62,8 @@ public struct LinkRule: Sendable, Codable, Hashable {
         return []
     }
 
-    func matches(_ url: LinkURL, text anchor: String?, trust: HostTrust) -> Bool {
+    /// `anchor` is the link's text, lowercased.
+    func matches(_ url: LinkURL, text anchor: String?, trust: @autoclosure () -> HostTrust) -> Bool {
         if let host {
             if host.hasPrefix("*.") {
                 let d = host.dropFirst(2)
@@ -57,14 +72,14 @@ public struct LinkRule: Sendable, Codable, Hashable {
                 return false
             }
         }
-        if hostToken, trust == .other { return false }
-        if let path, !PathPattern.matches(path, url.path) { return false }
+        if let pathPattern, !pathPattern.matches(url.segments) { return false }
         if let query {
             for q in query where !url.hasQueryParameter(q) { return false }
         }
         if let text {
-            guard let anchor = anchor?.lowercased(), text.contains(anchor) else { return false }
+            guard let anchor, text.contains(anchor) else { return false }
         }
+        if hostToken, trust() == .other { return false }
         return true
     }
 }

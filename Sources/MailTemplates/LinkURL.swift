@@ -7,6 +7,8 @@ public struct LinkURL: Sendable, Hashable {
     public var host: String
     public var path: String
     public var query: String
+    /// The path lowercased and split at `/` (empty segments dropped), for rule matching.
+    var segments: [[UInt8]]
 
     public init(_ url: String) {
         let b = Array(url.utf8)
@@ -16,6 +18,7 @@ public struct LinkURL: Sendable, Hashable {
         host = ""
         path = ""
         query = ""
+        segments = []
         // scheme ":"
         var j = 0
         while j < n, Self.isSchemeByte(b[j], first: j == 0) { j += 1 }
@@ -50,6 +53,14 @@ public struct LinkURL: Sendable, Hashable {
             while he > hs, b[he - 1] == UInt8(ascii: ".") { he -= 1 }
             host = String(decoding: b[hs..<he].map(Self.lower), as: UTF8.self)
             i = authEnd
+        }
+        let pathEnd = b[i..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
+        var segStart = i
+        for k in i...pathEnd {
+            if k == pathEnd || b[k] == UInt8(ascii: "/") {
+                if k > segStart { segments.append(b[segStart..<k].map(Self.lower)) }
+                segStart = k + 1
+            }
         }
         if let q = b[i..<end].firstIndex(of: UInt8(ascii: "?")) {
             path = String(decoding: b[i..<q], as: UTF8.self)

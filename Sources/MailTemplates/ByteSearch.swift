@@ -1,13 +1,13 @@
 /// ASCII case-insensitive search for several needles at once over UTF-8 text, for the pre-filter
 /// that runs on every message. One pass: a 64 Kbit table of the needles' first two bytes says
 /// where a needle may start, and only there are the needles compared.
-struct ByteSearch: Sendable {
+public struct ByteSearch: Sendable {
     private let needles: [[UInt8]]
     /// Bit (b0 << 8 | b1) set when some needle starts with lowercased bytes b0, b1.
     private let pairs: [UInt64]
     private let hasShortNeedle: Bool
 
-    init(needles: [String]) {
+    public init(needles: [String]) {
         let ns = needles.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         // A needle that contains another is redundant: the shorter one is found first.
         self.needles = ns.filter { n in !ns.contains { $0 != n && $0.count < n.count && Self.contains(n, $0) } }
@@ -22,7 +22,7 @@ struct ByteSearch: Sendable {
         hasShortNeedle = short
     }
 
-    var isEmpty: Bool { needles.isEmpty }
+    public var isEmpty: Bool { needles.isEmpty }
 
     @inline(__always)
     static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
@@ -35,11 +35,14 @@ struct ByteSearch: Sendable {
         return false
     }
 
-    func matches(_ text: String) -> Bool {
-        if hasShortNeedle { return true }
+    public func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { buf -> Bool in
-            let n = buf.count
+        return text.withUTF8 { matches($0) }
+    }
+
+    public func matches(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasShortNeedle { return true }
+        let n = buf.count
             guard n >= 2 else { return false }
             var i = 0
             var prev = Self.lower(buf[0])
@@ -57,6 +60,5 @@ struct ByteSearch: Sendable {
                 i += 1
             }
             return false
-        }
     }
 }
