@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
         .testTarget(name: "MailHTMLTests", dependencies: ["MailHTML"]),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"]),
-        .testTarget(name: "MailSiftTests", dependencies: ["MailSift", "mailsift"]),
+        .testTarget(name: "MailSiftTests", dependencies: ["MailSift", "MailInput", "mailsift"]),
     ],
     swiftLanguageModes: [.v6]
 )
