@@ -14,7 +14,7 @@ public enum HTMLExtractor {
         LibXML.initialize()
         let collector = SAXCollector(maxLinks: maxLinks)
         var bytes = Array(html.utf8)
-        if bytes.isEmpty { return HTMLContent(links: [], text: "", maxDepthSeen: 0) }
+        if bytes.isEmpty { return HTMLContent(links: [], rawText: [], maxDepthSeen: 0) }
         // libxml2 takes an Int32 length; a part larger than that was cut by the MIME limits.
         if bytes.count > Int(Int32.max) { bytes.removeSubrange(Int(Int32.max)...) }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue

@@ -135,7 +135,7 @@ final class SAXCollector {
             let t = Self.collapse(rawText, keepLines: false)
             out.append(ExtractedLink(url: url, text: t.isEmpty ? nil : t))
         }
-        return HTMLContent(links: out, text: Self.collapse(text, keepLines: true), maxDepthSeen: maxDepth)
+        return HTMLContent(links: out, rawText: text, maxDepthSeen: maxDepth)
     }
 
     static func hasVisible(_ b: [UInt8]) -> Bool {

@@ -57,10 +57,25 @@ public struct MIMEPart: Sendable {
 
     /// The body as text: transfer encoding undone, charset decoded, `format=flowed` joined.
     public func decodedText(limit: Int = MIMELimits().maxDecodedPartBytes) -> (text: String, warnings: [MailWarning]) {
-        var (bytes, warnings) = decodedBody(limit: limit)
+        var warnings: [MailWarning] = []
+        var decoded: [UInt8] = []
+        var bytes: ArraySlice<UInt8>
+        switch transferEncoding {
+        case "7bit", "8bit", "binary", "":
+            // Nothing to undo: decode the charset straight from the message's bytes.
+            bytes = rawBody.count > limit ? rawBody.prefix(limit) : rawBody
+            if rawBody.count > limit {
+                warnings.append(MailWarning("part-too-large", "part \(path): body of \(rawBody.count) bytes cut at \(limit)"))
+            }
+        default:
+            (decoded, warnings) = decodedBody(limit: limit)
+            bytes = decoded[...]
+        }
         // A UTF-8 byte order mark is noise to everything after us.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes.removeFirst(3) }
-        let (text, warning) = CharsetDecoder.decode(bytes[...], label: charset)
+        if bytes.count >= 3, bytes[bytes.startIndex] == 0xEF, bytes[bytes.startIndex + 1] == 0xBB, bytes[bytes.startIndex + 2] == 0xBF {
+            bytes = bytes.dropFirst(3)
+        }
+        let (text, warning) = CharsetDecoder.decode(bytes, label: charset)
         if let warning {
             var w = warning
             w.message = "part \(path) (\(mediaType)): " + w.message

@@ -48,6 +48,10 @@ public struct Pipeline: Sendable {
         var chosen: (scope: Int, verdict: Classification)? = nil
         if candidate {
             for (i, scope) in scopes.enumerated() {
+                // An action link must show a needle in its URL or its text; without one, no
+                // template can claim this scope, and its visible text need not be assembled.
+                guard extracted[i].links.contains(where: { prefilter.matches($0.url) || $0.text.map(prefilter.matches) == true })
+                else { continue }
                 let input = ClassifierInput(subject: scope.headers.text("subject")?.text,
                                             sender: scope.headers.first("from").flatMap { AddressParser.parse($0).first?.address },
                                             links: extracted[i].links, text: extracted[i].text,
@@ -70,8 +74,23 @@ public struct Pipeline: Sendable {
 
     struct Extracted {
         var links: [ExtractedLink]
-        var text: String
+        /// Each readable part's content; the visible text is assembled only when asked for.
+        var parts: [Part]
         var verdict: Classification? = nil
+
+        enum Part {
+            case html(HTMLContent)
+            case plain(String)
+        }
+
+        var text: String {
+            parts.map { part -> String in
+                switch part {
+                case .html(let c): return c.text
+                case .plain(let t): return t
+                }
+            }.joined(separator: "\n\n")
+        }
     }
 
     private func mayMatch(_ scopes: [DecodedScope]) -> Bool {
@@ -89,16 +108,16 @@ public struct Pipeline: Sendable {
     private func extract(_ scope: DecodedScope) -> Extracted {
         var links: [ExtractedLink] = []
         var index: [String: Int] = [:]
-        var texts: [String] = []
+        var parts: [Extracted.Part] = []
         for (isHTML, text) in scope.texts {
             let found: [ExtractedLink]
             if isHTML {
                 let content = HTMLExtractor.extract(text)
                 found = content.links
-                texts.append(content.text)
+                parts.append(.html(content))
             } else {
                 found = TextLinkScanner.scan(text)
-                texts.append(text)
+                parts.append(.plain(text))
             }
             for link in found {
                 if let i = index[link.url] {
@@ -109,7 +128,7 @@ public struct Pipeline: Sendable {
                 }
             }
         }
-        return Extracted(links: links, text: texts.joined(separator: "\n\n"))
+        return Extracted(links: links, parts: parts)
     }
 
     private func report(raw: RawMessage, message: Message, extracted: [Extracted],

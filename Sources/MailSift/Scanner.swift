@@ -8,16 +8,23 @@ public struct Scanner: Sendable {
     public var pipeline: Pipeline
     public var jobs: Int
     public var readerOptions: InputReader.Options
+    /// Turns a report into the bytes to print; runs on the workers, so that writing output is
+    /// not the serial bottleneck.
+    public var render: @Sendable (Report) -> [UInt8]
 
-    public init(pipeline: Pipeline, jobs: Int, readerOptions: InputReader.Options = .init()) {
+    public init(pipeline: Pipeline, jobs: Int, readerOptions: InputReader.Options = .init(),
+                render: @escaping @Sendable (Report) -> [UInt8] = { _ in [] }) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
         self.readerOptions = readerOptions
+        self.render = render
     }
 
-    /// Results in input order: a report to print, a message read but not printed, or an input error.
+    /// Results in input order: a report (with its rendered bytes) to print, a message read but
+    /// not printed, or an input error.
     public enum Item: Sendable {
-        case outcome(Outcome)
+        case report(Report, rendered: [UInt8])
+        case skipped(warnings: Int)
         case failure(InputError)
     }
 
@@ -39,16 +46,15 @@ public struct Scanner: Sendable {
                 case .failure:
                     summary.unreadable += 1
                     body(r)
-                case .outcome(let o):
+                case .report(let rep, _):
                     summary.messages += 1
-                    switch o {
-                    case .report(let rep):
-                        summary.kinds[rep.kind, default: 0] += 1
-                        if !rep.warnings.isEmpty { summary.withWarnings += 1 }
-                    case .skipped(let w):
-                        summary.kinds["other", default: 0] += 1
-                        if w > 0 { summary.withWarnings += 1 }
-                    }
+                    summary.kinds[rep.kind, default: 0] += 1
+                    if !rep.warnings.isEmpty { summary.withWarnings += 1 }
+                    body(r)
+                case .skipped(let w):
+                    summary.messages += 1
+                    summary.kinds["other", default: 0] += 1
+                    if w > 0 { summary.withWarnings += 1 }
                     body(r)
                 }
             }
@@ -67,24 +73,29 @@ public struct Scanner: Sendable {
 
     private func process(_ events: [InputEvent]) -> [Item] {
         let pipeline = self.pipeline
+        let render = self.render
         if jobs == 1 || events.count == 1 {
-            return events.map { Self.item(for: $0, pipeline) }
+            return events.map { Self.item(for: $0, pipeline, render) }
         }
         let results = ResultSlots(count: events.count)
         let chunks = min(events.count, jobs * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var i = c
             while i < events.count {
-                results.set(i, Self.item(for: events[i], pipeline))
+                results.set(i, Self.item(for: events[i], pipeline, render))
                 i += chunks
             }
         }
         return results.values()
     }
 
-    private static func item(for event: InputEvent, _ pipeline: Pipeline) -> Item {
+    private static func item(for event: InputEvent, _ pipeline: Pipeline, _ render: (Report) -> [UInt8]) -> Item {
         switch event {
-        case .message(let m): return .outcome(pipeline.process(m))
+        case .message(let m):
+            switch pipeline.process(m) {
+            case .report(let r): return .report(r, rendered: render(r))
+            case .skipped(let w): return .skipped(warnings: w)
+            }
         case .failure(let e): return .failure(e)
         }
     }

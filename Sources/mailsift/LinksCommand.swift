@@ -39,13 +39,13 @@ struct LinksCommand: ParsableCommand {
                 failed = true
                 out.flush()
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
-            case .outcome(.report(let r)):
+            case .report(let r, _):
                 if let kind, r.kind != kind { return }
                 if valid, r.status != .valid { return }
                 let urls = every ? r.links.map(\.url) : (r.actionURL.map { [$0] } ?? [])
                 // One URL a line: a URL with a line break or control byte would split a record.
                 for u in urls { out.write(TerminalText.sanitize(u) + "\n") }
-            case .outcome(.skipped):
+            case .skipped:
                 break
             }
         }

@@ -36,8 +36,14 @@ struct ScanCommand: ParsableCommand {
         let catalogue = try input.catalogue()
         let pipeline = Pipeline(classifier: Classifier(catalogue: catalogue),
                                 options: ScanOptions(now: input.referenceTime, all: all, revealSecrets: revealSecrets))
-        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount)
         let format = self.format?.value ?? (System.stdoutIsTerminal ? .text : .ndjson)
+        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount) { report in
+            switch format {
+            case .ndjson: return report.jsonBytes() + [0x0A]
+            case .json: return report.prettyJSONBytes(level: 1)
+            case .text: return Array(report.textLines().utf8)
+            }
+        }
         let out = Output()
         var first = true
         if format == .json { out.write("[") }
@@ -48,17 +54,15 @@ struct ScanCommand: ParsableCommand {
                 failed = true
                 out.flush()
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
-            case .outcome(.report(let r)):
+            case .report(_, let bytes):
                 switch format {
-                case .ndjson:
-                    out.write(r.jsonBytes()); out.write([0x0A])
-                case .json:
-                    out.write(first ? "\n  " : ",\n  "); out.write(r.prettyJSONBytes(level: 1))
-                case .text:
-                    out.write((first ? "" : "\n") + r.textLines())
+                case .ndjson: break
+                case .json: out.write(first ? "\n  " : ",\n  ")
+                case .text: if !first { out.write("\n") }
                 }
+                out.write(bytes)
                 first = false
-            case .outcome(.skipped):
+            case .skipped:
                 break
             }
         }
