@@ -20,7 +20,7 @@ public enum DateParser {
         for t in tokens {
             let s = t.text
             let lower = s.lowercased()
-            if hour == nil, s.contains(":"), let t = time(s) {
+            if hour == nil, s.utf8.contains(UInt8(ascii: ":")), let t = time(s) {
                 hour = t.0; minute = t.1; second = t.2
                 continue
             }
@@ -74,7 +74,7 @@ public enum DateParser {
                 push(); cur.append(b)
             case UInt8(ascii: "-"):
                 let word = String(decoding: cur, as: UTF8.self).lowercased()
-                if cur.isEmpty || ["gmt", "utc", "ut"].contains(word) || word.contains(":") {
+                if cur.isEmpty || ["gmt", "utc", "ut"].contains(word) || word.utf8.contains(UInt8(ascii: ":")) {
                     push(); cur.append(b)
                 } else {
                     push()

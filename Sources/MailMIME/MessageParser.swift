@@ -26,7 +26,7 @@ public enum MessageParser {
         var contentType: HeaderParameters
         if let raw = headers.first("content-type"), !raw.isEmpty {
             contentType = HeaderParameters.parse(raw)
-            if !contentType.value.contains("/") {
+            if !contentType.value.utf8.contains(UInt8(ascii: "/")) {
                 warnings.append(MailWarning("bad-content-type", "part \(path.isEmpty ? "root" : path): Content-Type '\(contentType.value)' is not a media type; read as text/plain"))
                 contentType = HeaderParameters(value: "text/plain", parameters: contentType.parameters)
             }

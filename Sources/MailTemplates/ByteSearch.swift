@@ -35,6 +35,30 @@ public struct ByteSearch: Sendable {
         return false
     }
 
+    /// Plain substring test over UTF-8 (no locale, no Unicode normalisation: both sides are
+    /// already lowercased and whitespace-folded by the caller).
+    static func contains(_ hay: String, _ needle: String) -> Bool {
+        var hay = hay, needle = needle
+        return hay.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard n.count > 0 else { return true }
+                guard h.count >= n.count else { return false }
+                let first = n[0]
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
     public func matches(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { matches($0) }

@@ -68,12 +68,12 @@ public struct Classifier: Sendable {
             let brand = senderTrust != .other || actionTrust != .other
             signals.append(.init(name: "brand", matched: brand, weight: 0,
                                  detail: brand ? "sender or action host belongs to or imitates the brand" : "neither sender nor action host belongs to the brand"))
-            let subjectHit = subject.flatMap { s in template.subjects.first(where: { s.contains($0) }) }
+            let subjectHit = subject.flatMap { s in template.subjects.first(where: { ByteSearch.contains(s, $0) }) }
             if subjectHit != nil { score += 2 }
             signals.append(.init(name: "subject", matched: subjectHit != nil, weight: 2,
                                  detail: subjectHit.map { "contains \"\($0)\"" } ?? "none of \(template.subjects)"))
             if lowerText == nil { lowerText = ExpiryParser.normalise(input.text) }
-            let phrases = template.phrases.filter { lowerText!.contains($0) }
+            let phrases = template.phrases.filter { ByteSearch.contains(lowerText!, $0) }
             score += min(3, phrases.count)
             signals.append(.init(name: "phrases", matched: !phrases.isEmpty, weight: min(3, phrases.count),
                                  detail: "\(phrases.count) of \(template.phrases.count) found" + (phrases.isEmpty ? "" : ": " + phrases.map { "\"\($0)\"" }.joined(separator: ", "))))
@@ -194,6 +194,8 @@ extension Classifier {
     /// Whether a link's host is under the catalogue's official domains (for messages that no
     /// template claimed).
     public func isOfficial(_ url: String) -> Bool {
-        catalogue.trust(host: LinkURL(url).host, template: nil) == .official
+        let host = LinkURL.host(of: url)
+        for d in catalogue.officialDomains where host == d || host.hasSuffix("." + d) { return true }
+        return false
     }
 }

@@ -70,6 +70,46 @@ public struct LinkURL: Sendable, Hashable {
         }
     }
 
+    /// Just the host (lowercased), as `LinkURL(url).host` gives it, without the rest of the work.
+    public static func host(of url: String) -> String {
+        var url = url
+        return url.withUTF8 { b -> String in
+            let n = b.count
+            var j = 0
+            while j < n, isSchemeByte(b[j], first: j == 0) { j += 1 }
+            guard j > 0, j < n, b[j] == UInt8(ascii: ":") else { return "" }
+            var i = j + 1
+            let isMailto = j == 6 && (0..<6).allSatisfy { lower(b[$0]) == Array("mailto".utf8)[$0] }
+            if isMailto {
+                var end = i
+                while end < n, b[end] != UInt8(ascii: "?") { end += 1 }
+                var at = end
+                while at > i, b[at - 1] != UInt8(ascii: "@") { at -= 1 }
+                return at > i ? String(decoding: b[at..<end].map(lower), as: UTF8.self) : ""
+            }
+            guard i + 1 < n, b[i] == UInt8(ascii: "/"), b[i + 1] == UInt8(ascii: "/") else { return "" }
+            i += 2
+            var end = i
+            while end < n, b[end] != UInt8(ascii: "/"), b[end] != UInt8(ascii: "?"), b[end] != UInt8(ascii: "#"), b[end] != UInt8(ascii: "\\") {
+                end += 1
+            }
+            var hs = i
+            var k = end
+            while k > i { if b[k - 1] == UInt8(ascii: "@") { hs = k; break }; k -= 1 }
+            var he = end
+            if hs < end, b[hs] == UInt8(ascii: "[") {
+                var c = hs
+                while c < end, b[c] != UInt8(ascii: "]") { c += 1 }
+                he = min(end, c + 1)
+            } else {
+                var c = end
+                while c > hs { if b[c - 1] == UInt8(ascii: ":") { he = c - 1; break }; c -= 1 }
+            }
+            while he > hs, b[he - 1] == UInt8(ascii: ".") { he -= 1 }
+            return String(decoding: b[hs..<he].map(lower), as: UTF8.self)
+        }
+    }
+
     @inline(__always)
     static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 

@@ -96,3 +96,23 @@ import Testing
         #expect(verdict.links.first?.role == "activation")
     }
 }
+
+@Suite struct LinkURLTests {
+    @Test(arguments: [
+        "https://User@BSRE.bssn.go.id.:443/email/aktivasi?x=1#f", "mailto:Info.BSRE@BSSN.go.id?subject=x",
+        "http://[::1]:80/x", "https://sso-bsre.bssn.go.id/realms/ams/login-actions/action-token?key=a.b.c",
+        "not a url", "https://", "HTTPS://a.example\\path", "ftp://h/x",
+    ])
+    func fastHostAgreesWithFullParse(_ url: String) {
+        #expect(LinkURL.host(of: url) == LinkURL(url).host)
+    }
+
+    @Test func partsOfAKeycloakLink() {
+        let u = LinkURL("https://sso-bsre.bssn.go.id/auth/realms/ams/login-actions/action-token?key=a%2Eb&client_id=ams-portal")
+        #expect(u.host == "sso-bsre.bssn.go.id")
+        #expect(u.path == "/auth/realms/ams/login-actions/action-token")
+        #expect(u.hasQueryParameter("client_id"))
+        #expect(!u.hasQueryParameter("client"))
+        #expect(u.queryValue("key") == "a.b")
+    }
+}
