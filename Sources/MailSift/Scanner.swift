@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import MailInput
 import MailMIME
 
@@ -28,46 +29,60 @@ public struct Scanner: Sendable {
         case failure(InputError)
     }
 
-    /// Calls `body` in input order. Work is done in batches: read a batch, process it in parallel,
-    /// hand it out in order; memory is bounded by the batch, not by the mailbox.
+    /// Calls `body` in input order. A reader thread splits the inputs into batches while the
+    /// workers process the previous batch; memory is bounded by a few batches, not by the
+    /// mailbox.
     public func run(paths: [String], _ body: (Item) -> Void) -> ScanSummary {
         var summary = ScanSummary()
         summary.inputs = paths.isEmpty ? 1 : paths.count
-        let batchLimit = jobs == 1 ? 1 : 64 * jobs
-        let batchBytes = 64 << 20
-        var batch: [InputEvent] = []
-        var bytes = 0
+        let batchLimit = 256 * jobs
+        let batchBytes = 32 << 20
+        let channel = BatchChannel(capacity: 3)
+        let reader = InputReader(paths: paths, options: readerOptions)
 
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let results = process(batch)
-            for r in results {
-                switch r {
-                case .failure:
-                    summary.unreadable += 1
-                    body(r)
-                case .report(let rep, _):
-                    summary.messages += 1
-                    summary.kinds[rep.kind, default: 0] += 1
-                    if !rep.warnings.isEmpty { summary.withWarnings += 1 }
-                    body(r)
-                case .skipped(let w):
-                    summary.messages += 1
-                    summary.kinds["other", default: 0] += 1
-                    if w > 0 { summary.withWarnings += 1 }
-                    body(r)
+        func account(_ r: Item) {
+            switch r {
+            case .failure:
+                summary.unreadable += 1
+            case .report(let rep, _):
+                summary.messages += 1
+                summary.kinds[rep.kind, default: 0] += 1
+                if !rep.warnings.isEmpty { summary.withWarnings += 1 }
+            case .skipped(let w):
+                summary.messages += 1
+                summary.kinds["other", default: 0] += 1
+                if w > 0 { summary.withWarnings += 1 }
+            }
+            body(r)
+        }
+
+        // One job means one thread: read, process and write in turn, like the baselines do.
+        if jobs == 1 {
+            reader.forEach { account(Self.item(for: $0, pipeline, render)) }
+            return summary
+        }
+
+        let thread = Thread {
+            var batch: [InputEvent] = []
+            var bytes = 0
+            reader.forEach { event in
+                if case .message(let m) = event { bytes += m.bytes.count }
+                batch.append(event)
+                if batch.count >= batchLimit || bytes >= batchBytes {
+                    channel.put(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    bytes = 0
                 }
             }
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
+            if !batch.isEmpty { channel.put(batch) }
+            channel.close()
         }
+        thread.stackSize = 8 << 20
+        thread.start()
 
-        InputReader(paths: paths, options: readerOptions).forEach { event in
-            if case .message(let m) = event { bytes += m.bytes.count }
-            batch.append(event)
-            if batch.count >= batchLimit || bytes >= batchBytes { flush() }
+        while let batch = channel.take() {
+            for r in process(batch) { account(r) }
         }
-        flush()
         return summary
     }
 
@@ -78,13 +93,10 @@ public struct Scanner: Sendable {
             return events.map { Self.item(for: $0, pipeline, render) }
         }
         let results = ResultSlots(count: events.count)
-        let chunks = min(events.count, jobs * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var i = c
-            while i < events.count {
-                results.set(i, Self.item(for: events[i], pipeline, render))
-                i += chunks
-            }
+        // One iteration per message: Dispatch hands them out as workers free up, so one large
+        // newsletter does not hold a whole stripe of the batch back.
+        DispatchQueue.concurrentPerform(iterations: events.count) { i in
+            results.set(i, Self.item(for: events[i], pipeline, render))
         }
         return results.values()
     }
@@ -118,4 +130,40 @@ private final class ResultSlots: @unchecked Sendable {
     }
     func set(_ i: Int, _ item: Scanner.Item) { base[i] = item }
     func values() -> [Scanner.Item] { (0..<count).map { base[$0]! } }
+}
+
+/// A bounded hand-over of batches from the reader thread to the scanning thread.
+private final class BatchChannel: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var queue: [[InputEvent]] = []
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func put(_ batch: [InputEvent]) {
+        lock.lock()
+        while queue.count >= capacity { lock.wait() }
+        queue.append(batch)
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    func close() {
+        lock.lock()
+        closed = true
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    /// The next batch, or nil once the reader is done and everything was taken.
+    func take() -> [InputEvent]? {
+        lock.lock()
+        defer { lock.unlock() }
+        while queue.isEmpty && !closed { lock.wait() }
+        if queue.isEmpty { return nil }
+        let b = queue.removeFirst()
+        lock.broadcast()
+        return b
+    }
 }
