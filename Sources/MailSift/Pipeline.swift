@@ -163,16 +163,21 @@ public struct Pipeline: Sendable {
             }
         }
 
-        var labels: [String] = raw.origin.labels
+        // Where the mailbox kept it: the container's folder and flags, then Gmail's labels;
+        // canonical names for the system ones, and the labels as written beside them.
+        var rawLabels = raw.origin.labels
         for value in headers.all("x-gmail-labels") {
-            for label in GmailLabels.parse(EncodedWordDecoder.decode(value).text) {
-                let name = MailboxLabels.canonical(label) ?? label
-                if !labels.contains(name) { labels.append(name) }
-            }
+            rawLabels.append(contentsOf: GmailLabels.parse(EncodedWordDecoder.decode(value).text))
+        }
+        var labels: [String] = []
+        for label in rawLabels {
+            let name = MailboxLabels.canonical(label) ?? label
+            if !labels.contains(name) { labels.append(name) }
         }
 
         var r = Report(
-            source: .init(path: raw.origin.path, index: raw.origin.index, offset: raw.origin.offset, labels: labels),
+            source: .init(path: raw.origin.path, index: raw.origin.index, offset: raw.origin.offset, labels: labels,
+                          labelsRaw: rawLabels),
             messageID: message.messageID, date: date, from: message.from.first, to: message.to,
             subject: subject?.text, kind: "other", template: nil, forwarded: false, recipientName: nil,
             links: links, actionURL: nil, expiry: nil, status: .unknown, account: nil,

@@ -12,6 +12,9 @@ extension Report {
         w.key("offset"); w.int(source.offset)
         w.key("labels"); w.raw("[")
         for (i, l) in source.labels.enumerated() { if i > 0 { w.raw(",") }; w.string(l) }
+        w.raw("]")
+        w.key("labels_raw"); w.raw("[")
+        for (i, l) in source.labelsRaw.enumerated() { if i > 0 { w.raw(",") }; w.string(l) }
         w.raw("]}")
         w.key("message_id"); w.string(messageID)
         w.key("date"); w.string(date?.rfc3339)

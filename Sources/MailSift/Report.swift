@@ -12,6 +12,8 @@ public struct Report: Sendable {
         public var offset: Int?
         /// Canonical names (Inbox, Spam, Trash, …) where known, else the label as written.
         public var labels: [String]
+        /// The labels as the mailbox wrote them (localised Gmail names, Maildir folder and flags).
+        public var labelsRaw: [String]
     }
 
     public struct Link: Sendable, Hashable {

@@ -10,7 +10,7 @@ import Testing
     func sampleMatchesGolden(_ name: String) throws {
         let run = try TestSupport.run(["scan", "--format", "json", "--all", "--now", TestSupport.now, "Samples/\(name)"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        let base = name.split(separator: ".").dropLast().joined(separator: ".")
+        let base = Self.base(name)
         let golden = TestSupport.repoRoot.appendingPathComponent("Samples/\(base).json")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try run.stdout.write(to: golden)
@@ -21,9 +21,14 @@ import Testing
         #expect(run.out == String(decoding: expected, as: UTF8.self), "\(name): output differs from \(golden.lastPathComponent)")
     }
 
+    /// `01-x.eml` → `01-x`; a Maildir folder keeps its name.
+    static func base(_ name: String) -> String {
+        name.contains(".") ? name.split(separator: ".").dropLast().joined(separator: ".") : name
+    }
+
     @Test func everySampleHasAGolden() {
         for name in TestSupport.sampleNames {
-            let base = name.split(separator: ".").dropLast().joined(separator: ".")
+            let base = Self.base(name)
             #expect(FileManager.default.fileExists(atPath: TestSupport.repoRoot.appendingPathComponent("Samples/\(base).json").path),
                     "\(name) has no golden")
         }

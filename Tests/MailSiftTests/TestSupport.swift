@@ -72,7 +72,11 @@ enum TestSupport {
     static var sampleNames: [String] {
         let dir = repoRoot.appendingPathComponent("Samples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".eml") || $0.hasSuffix(".mbox") }.sorted()
+        // Message files, mboxes, and Maildir folders (NN-name/ with cur/ or new/).
+        return names.filter { name in
+            name.hasSuffix(".eml") || name.hasSuffix(".mbox")
+                || FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).appendingPathComponent("cur").path)
+        }.sorted()
     }
 }
 
