@@ -7,6 +7,8 @@ public struct ScanSummary: Sendable {
     public var withWarnings = 0
     /// Inputs (or parts of one) that could not be read, each named on stderr.
     public var unreadable = 0
+    /// Bytes of messages read so far (for progress).
+    public var bytes = 0
 
     public init() {}
 

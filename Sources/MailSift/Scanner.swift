@@ -32,7 +32,7 @@ public struct Scanner: Sendable {
     /// Calls `body` in input order. A reader thread splits the inputs into batches while the
     /// workers process the previous batch; memory is bounded by a few batches, not by the
     /// mailbox.
-    public func run(paths: [String], _ body: (Item) -> Void) -> ScanSummary {
+    public func run(paths: [String], progress: ((ScanSummary) -> Void)? = nil, _ body: (Item) -> Void) -> ScanSummary {
         var summary = ScanSummary()
         summary.inputs = paths.isEmpty ? 1 : paths.count
         let batchLimit = 256 * jobs
@@ -40,7 +40,8 @@ public struct Scanner: Sendable {
         let channel = BatchChannel(capacity: 3)
         let reader = InputReader(paths: paths, options: readerOptions)
 
-        func account(_ r: Item) {
+        func account(_ r: Item, bytes: Int) {
+            summary.bytes += bytes
             switch r {
             case .failure:
                 summary.unreadable += 1
@@ -54,11 +55,12 @@ public struct Scanner: Sendable {
                 if w > 0 { summary.withWarnings += 1 }
             }
             body(r)
+            progress?(summary)
         }
 
         // One job means one thread: read, process and write in turn, like the baselines do.
         if jobs == 1 {
-            reader.forEach { account(Self.item(for: $0, pipeline, render)) }
+            reader.forEach { account(Self.item(for: $0, pipeline, render), bytes: Self.size(of: $0)) }
             return summary
         }
 
@@ -81,7 +83,7 @@ public struct Scanner: Sendable {
         thread.start()
 
         while let batch = channel.take() {
-            for r in process(batch) { account(r) }
+            for (event, r) in zip(batch, process(batch)) { account(r, bytes: Self.size(of: event)) }
         }
         return summary
     }
@@ -99,6 +101,11 @@ public struct Scanner: Sendable {
             results.set(i, Self.item(for: events[i], pipeline, render))
         }
         return results.values()
+    }
+
+    private static func size(of event: InputEvent) -> Int {
+        if case .message(let m) = event { return m.truncatedFrom ?? m.bytes.count }
+        return 0
     }
 
     private static func item(for event: InputEvent, _ pipeline: Pipeline, _ render: (Report) -> [UInt8]) -> Item {

@@ -29,7 +29,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the summary on stderr even when it is not a terminal.")
     var summary = false
 
-    @Flag(name: .shortAndLong, help: "No summary on stderr.")
+    @Flag(name: .shortAndLong, help: "No summary and no progress on stderr.")
     var quiet = false
 
     func run() throws {
@@ -48,11 +48,13 @@ struct ScanCommand: ParsableCommand {
         var first = true
         if format == .json { out.write("[") }
         var failed = false
-        let result = scanner.run(paths: input.readPaths) { item in
+        let meter = ProgressMeter.make(paths: input.readPaths, quiet: quiet)
+        let result = scanner.run(paths: input.readPaths, progress: meter.map { m in { m.update($0) } }) { item in
             switch item {
             case .failure(let e):
                 failed = true
                 out.flush()
+                meter?.finish()
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
             case .report(_, let bytes):
                 switch format {
@@ -68,6 +70,7 @@ struct ScanCommand: ParsableCommand {
         }
         if format == .json { out.write(first ? "]\n" : "\n]\n") }
         out.flush()
+        meter?.finish()
         if !quiet && (summary || System.stderrIsTerminal) {
             Output.error("mailsift: " + result.line)
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// The few facts about the process that the command line needs.
 enum System {
@@ -32,6 +33,12 @@ final class Output {
             off += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes to stderr as is (progress redraws need no newline).
+    static func errorRaw(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
     }
 
     static func error(_ line: String) {

@@ -36,6 +36,16 @@ import Testing
         #expect(viaStdin.out == viaDash.out)
     }
 
+    @Test func standardInputMayBeAnMboxStream() throws {
+        let bytes = try Data(contentsOf: TestSupport.repoRoot.appendingPathComponent("Samples/26-takeout-export.mbox"))
+        let run = try TestSupport.run(["scan", "--all", "--format", "ndjson", "--now", TestSupport.now], stdin: bytes)
+        #expect(run.status == 0)
+        let lines = run.out.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[3].contains("\"index\":3"))
+        #expect(lines[1].contains("\"labels\":[\"Spam\",\"Unread\"]"))
+    }
+
     @Test func defaultReportsOnlyRecognisedMessagesAndTheSummaryCountsAll() throws {
         let everything = try TestSupport.run(["scan", "--all", "--format", "ndjson", "--now", TestSupport.now, "Samples"])
         let total = everything.out.split(separator: "\n").count
