@@ -13,18 +13,18 @@ public enum HTMLExtractor {
     public static func extract(_ html: String, maxLinks: Int = 10_000) -> HTMLContent {
         LibXML.initialize()
         let collector = SAXCollector(maxLinks: maxLinks)
-        var bytes = Array(html.utf8)
-        if bytes.isEmpty { return HTMLContent(links: [], rawText: [], maxDepthSeen: 0) }
-        // libxml2 takes an Int32 length; a part larger than that was cut by the MIME limits.
-        if bytes.count > Int(Int32.max) { bytes.removeSubrange(Int(Int32.max)...) }
+        var html = html
+        let user = Unmanaged.passUnretained(collector).toOpaque()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
             | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
-        let user = Unmanaged.passUnretained(collector).toOpaque()
-        bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                _ = mailsift_html_sax_parse(p, Int32(buf.count), options,
-                                            saxStart, saxEnd, saxCharacters, user)
+        // The string's own UTF-8 storage goes to libxml2: no copy.
+        html.withUTF8 { buf in
+            // libxml2 takes an Int32 length; a part larger than that was cut by the MIME limits.
+            guard let base = buf.baseAddress, buf.count > 0 else { return }
+            let count = min(buf.count, Int(Int32.max))
+            base.withMemoryRebound(to: CChar.self, capacity: count) { p in
+                _ = mailsift_html_sax_parse(p, Int32(count), options, saxStart, saxEnd, saxCharacters, user)
             }
         }
         return collector.finish()

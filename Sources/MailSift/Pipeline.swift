@@ -120,10 +120,13 @@ public struct Pipeline: Sendable {
                 parts.append(.plain(text))
             }
             for link in found {
-                if let i = index[link.url] {
+                // Few links: a linear search beats hashing every URL.
+                let existing = links.count < 32 ? links.firstIndex { $0.url == link.url } : index[link.url]
+                if let i = existing {
                     if links[i].text == nil, link.text != nil { links[i].text = link.text }
                 } else {
-                    index[link.url] = links.count
+                    if links.count == 31 { for (k, l) in links.enumerated() where index[l.url] == nil { index[l.url] = k } }
+                    if links.count >= 31 { index[link.url] = links.count }
                     links.append(link)
                 }
             }
@@ -146,18 +149,21 @@ public struct Pipeline: Sendable {
 
         // Links: the recognised scope's verdicts, then every other scope's links as role other.
         var links: [Report.Link] = []
+        // Scopes were de-duplicated each on their own; only across scopes can a URL repeat.
         var seen: [String: Int] = [:]
         var order = Array(extracted.indices)
         if let c = chosen?.scope { order.removeAll { $0 == c }; order.insert(c, at: 0) }
         for s in order {
             let verdict = s == chosen?.scope ? chosen?.verdict : extracted[s].verdict
             for (i, l) in extracted[s].links.enumerated() {
-                if let j = seen[l.url] {
-                    if links[j].text == nil, l.text != nil { links[j].text = l.text }
-                    continue
+                if extracted.count > 1 {
+                    if let j = seen[l.url] {
+                        if links[j].text == nil, l.text != nil { links[j].text = l.text }
+                        continue
+                    }
+                    seen[l.url] = links.count
                 }
                 let v = verdict.flatMap { i < $0.links.count ? $0.links[i] : nil }
-                seen[l.url] = links.count
                 links.append(Report.Link(url: l.url, text: l.text, role: v?.role ?? "other",
                                          official: v?.official ?? classifier.isOfficial(l.url), unwrappedFrom: nil))
             }

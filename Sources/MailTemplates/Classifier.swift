@@ -21,7 +21,7 @@ public struct Classifier: Sendable {
 
     public func classify(_ input: ClassifierInput) -> Classification {
         let urls = input.links.map { LinkURL($0.url) }
-        let anchors = input.links.map { $0.text?.lowercased() }
+        let anchors = input.links.map { $0.text.map(Self.lower) }
         let senderDomain = input.sender.flatMap { s in s.lastIndex(of: "@").map { s[s.index(after: $0)...].lowercased() } }
         let subject = input.subject.map { ExpiryParser.normalise($0) }
         var lowerText: String? = nil
@@ -146,6 +146,14 @@ public struct Classifier: Sendable {
         return .init(phrase: found.phrase, seconds: found.seconds,
                      expiresAt: MailDate(epochSeconds: date.epochSeconds + Int64(found.seconds), offsetSeconds: date.offsetSeconds),
                      basis: .phrase)
+    }
+
+    /// Lowercasing without the Unicode tables for the common, all-ASCII case.
+    static func lower(_ s: String) -> String {
+        var s = s
+        let ascii = s.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return s.lowercased() }
+        return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func describe(_ t: HostTrust) -> String {
