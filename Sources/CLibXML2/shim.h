@@ -65,8 +65,11 @@ static inline int mailsift_html_sax_parse(const char *buf, int len, int options,
     memcpy(ctxt->sax, &sax, sizeof(sax));
     ctxt->userData = user;
     htmlCtxtUseOptions(ctxt, options);
-    /* A parser context starts out reading UTF-8, and HTML_PARSE_IGNORE_ENC keeps a <meta charset>
-       from switching it: no conversion pass over the input. */
+    /* The input is UTF-8 whatever a <meta charset> claims: libxml2's HTML parser otherwise
+       guesses from the meta tag or falls back to Latin-1 (measured: HTML_PARSE_IGNORE_ENC alone
+       does not stop it). */
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) xmlSwitchToEncoding(ctxt, utf8);
     htmlParseDocument(ctxt);
     if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
     htmlFreeParserCtxt(ctxt);

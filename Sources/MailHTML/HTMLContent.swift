@@ -1,5 +1,8 @@
 /// What a message's HTML says to a reader: its links in document order and its visible text.
 public struct HTMLContent: Sendable {
+    /// Anchors and image-map areas, in document order, then URLs written out in the visible text
+    /// that no anchor points to (the "copy and paste this link" line, whose anchor a click
+    /// tracker may have rewritten), with no text.
     public var links: [ExtractedLink]
     /// Visible text as collected, block boundaries marked with line breaks; collapsed only when
     /// someone reads `text` (most messages never need it).

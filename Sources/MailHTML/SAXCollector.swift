@@ -135,7 +135,26 @@ final class SAXCollector {
             let t = Self.collapse(rawText, keepLines: false)
             out.append(ExtractedLink(url: url, text: t.isEmpty ? nil : t))
         }
+        // URLs shown as text: only worth a scan when the text has a scheme separator at all.
+        if Self.containsSchemeSeparator(text) {
+            let known = Set(out.map(\.url))
+            for link in TextLinkScanner.scan(bytes: text, maxLinks: maxLinks) where !known.contains(link.url) && out.count < maxLinks {
+                if !out.contains(where: { $0.url == link.url }) { out.append(link) }
+            }
+        }
         return HTMLContent(links: out, rawText: text, maxDepthSeen: maxDepth)
+    }
+
+    static func containsSchemeSeparator(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { p in
+            guard p.count >= 3 else { return false }
+            var i = 0
+            while i + 2 < p.count {
+                if p[i] == 0x3A, p[i + 1] == 0x2F, p[i + 2] == 0x2F { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func hasVisible(_ b: [UInt8]) -> Bool {

@@ -2,7 +2,10 @@
 /// angle brackets (RFC 3986 Appendix C), which may be broken across lines by the sender.
 public enum TextLinkScanner {
     public static func scan(_ text: String, maxLinks: Int = 10_000) -> [ExtractedLink] {
-        let b = Array(text.utf8)
+        scan(bytes: Array(text.utf8), maxLinks: maxLinks)
+    }
+
+    static func scan(bytes b: [UInt8], maxLinks: Int = 10_000) -> [ExtractedLink] {
         var out: [ExtractedLink] = []
         var i = 0
         let n = b.count

@@ -61,3 +61,20 @@ import Testing
         #expect(c.links.isEmpty && c.text.isEmpty)
     }
 }
+
+@Suite struct HTMLVisibleURLTests {
+    @Test func urlShownAsTextIsALinkWhenATrackerRewroteTheAnchor() {
+        let c = HTMLExtractor.extract("""
+        <p>Jika tombol di atas tidak bisa diklik, salin pranala ini:
+        <a href="https://u123.ct.sendgrid.net/ls/click?upn=abc">https://bsre.bssn.go.id/email/aktivasi/akun/c1fa22f9-2917-49aa-9257-afac6e510cd0</a>.</p>
+        """)
+        #expect(c.links.map(\.url) == ["https://u123.ct.sendgrid.net/ls/click?upn=abc",
+                                       "https://bsre.bssn.go.id/email/aktivasi/akun/c1fa22f9-2917-49aa-9257-afac6e510cd0"])
+        #expect(c.links[1].text == nil)
+    }
+
+    @Test func urlTextEqualToItsAnchorIsNotRepeated() {
+        let c = HTMLExtractor.extract(#"<a href="https://a.example/x">https://a.example/x</a>"#)
+        #expect(c.links.count == 1)
+    }
+}
