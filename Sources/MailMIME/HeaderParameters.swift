@@ -114,7 +114,7 @@ public struct HeaderParameters: Sendable, Hashable {
                             }
                         }
                     }
-                    bytes.append(contentsOf: percentDecode(v))
+                    bytes.append(contentsOf: PercentDecoding.decode(v))
                 } else {
                     bytes.append(contentsOf: v)
                 }
@@ -141,27 +141,4 @@ public struct HeaderParameters: Sendable, Hashable {
         return String(decoding: v, as: UTF8.self)
     }
 
-    private static func percentDecode(_ v: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(v.count)
-        var i = v.startIndex
-        func hex(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x41...0x46: return c - 0x37
-            case 0x61...0x66: return c - 0x57
-            default: return nil
-            }
-        }
-        while i < v.endIndex {
-            if v[i] == UInt8(ascii: "%"), i + 2 < v.endIndex, let h = hex(v[i + 1]), let l = hex(v[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-            } else {
-                out.append(v[i])
-                i += 1
-            }
-        }
-        return out
-    }
 }

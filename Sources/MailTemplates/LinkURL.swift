@@ -1,3 +1,5 @@
+import MailMIME
+
 /// The parts of a URL that rules look at. Deliberately small and forgiving: mail carries URLs
 /// that strict parsers reject, and a rule only needs host, path and query names. Parsed over
 /// UTF-8 bytes: it runs for every link of every message.
@@ -140,31 +142,10 @@ public struct LinkURL: Sendable, Hashable {
         return nil
     }
 
+    /// Percent-decoded text; nil when the decoded bytes are not UTF-8.
     static func percentDecoded(_ s: String) -> String? {
-        let b = Array(s.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        func hex(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x41...0x46: return c - 0x37
-            case 0x61...0x66: return c - 0x57
-            default: return nil
-            }
-        }
-        while i < b.count {
-            if b[i] == 0x25, i + 2 < b.count, let h = hex(b[i + 1]), let l = hex(b[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-            } else {
-                out.append(b[i])
-                i += 1
-            }
-        }
-        var valid = true
+        let out = PercentDecoding.decode(Array(s.utf8)[...])
         let decoded = String(decoding: out, as: UTF8.self)
-        if decoded.utf8.count != out.count || decoded.contains("\u{FFFD}") && !s.contains("\u{FFFD}") { valid = false }
-        return valid ? decoded : nil
+        return decoded.utf8.elementsEqual(out) ? decoded : nil
     }
 }

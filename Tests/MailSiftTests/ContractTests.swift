@@ -9,17 +9,8 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mailsift-contract-\(UUID().uuidString).ndjson")
         try ndjson.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", shared.appendingPathComponent("tools/validate_reports.py").path,
-                       shared.appendingPathComponent("contract/report.schema.json").path, file.path]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try TestSupport.python([shared.appendingPathComponent("tools/validate_reports.py").path,
+                                       shared.appendingPathComponent("contract/report.schema.json").path, file.path])
     }
 
     @Test func sampleReportsValidate() throws {

@@ -20,17 +20,8 @@ import Testing
 
     @discardableResult
     func python(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if p.terminationStatus != 0 { throw TestFailure("python3 \(args.first ?? ""): exit \(p.terminationStatus): \(text)") }
+        let (status, text) = try TestSupport.python(args)
+        if status != 0 { throw TestFailure("python3 \(args.first ?? ""): exit \(status): \(text)") }
         return text
     }
 

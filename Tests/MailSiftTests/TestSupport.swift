@@ -69,6 +69,20 @@ enum TestSupport {
         return Run(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs `python3 ARGS…`, stdout and stderr together.
+    static func python(_ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     static var sampleNames: [String] {
         let dir = repoRoot.appendingPathComponent("Samples")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
