@@ -35,9 +35,10 @@ public struct Scanner: Sendable {
     public func run(paths: [String], progress: ((ScanSummary) -> Void)? = nil, _ body: (Item) -> Void) -> ScanSummary {
         var summary = ScanSummary()
         summary.inputs = paths.isEmpty ? 1 : paths.count
-        let batchLimit = 256 * jobs
-        let batchBytes = 32 << 20
-        let channel = BatchChannel(capacity: 3)
+        // Messages in flight are copies on the heap: at most (capacity + 2) batches of 4 MiB.
+        let batchLimit = 64 * jobs
+        let batchBytes = 4 << 20
+        let channel = BatchChannel(capacity: 2)
         let reader = InputReader(paths: paths, options: readerOptions)
 
         func account(_ r: Item, bytes: Int) {
