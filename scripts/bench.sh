@@ -2,14 +2,14 @@
 # Throughput and memory of mailsift against the baselines in ../shared/bench/baselines, on the
 # shared generator's corpus. Not a test: figures go into BENCHMARKS.md with this command.
 #
-#   scripts/bench.sh            # 4800-message corpus (217 MB), 3 runs each, plus the 4x corpus
+#   scripts/bench.sh            # 4800-message corpus (217 MB), 5 interleaved runs each, plus the 4x corpus
 #   BENCH_RUNS=5 scripts/bench.sh
 #   BENCH_QUICK=1 scripts/bench.sh   # skip the 4x corpus and the Maildir / eml-dir forms
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=$(cd "$here/../shared" && pwd)
 out=/tmp/bench
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
 now=2026-11-28T00:00:00Z
 mkdir -p "$out"
 
@@ -41,31 +41,39 @@ gen() {
   fi
 }
 
-# measure LABEL OUTFILE CMD... : runs CMD $runs times; records the median wall seconds, the
-# peak RSS (/usr/bin/time: it counts the pages of a memory-mapped input too) and the peak
-# anonymous memory (heap and stacks, sampled from /proc every 20 ms: the figure the target
-# is about, since mailsift maps the mbox instead of reading it).
-declare -A wall rss anon
+# One timed run of CMD: appends its wall seconds to times[LABEL] and keeps the peak RSS
+# (/usr/bin/time: it counts the pages of a memory-mapped input too) and the peak anonymous
+# memory (heap and stacks, sampled from /proc every 20 ms: the figure the memory target is
+# about, since mailsift maps an mbox instead of reading it).
+declare -A wall rss anon times
+once() {
+  local label=$1 outfile=$2; shift 2
+  local apeak=${anon[$label]:-0} a
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$outfile" 2>/dev/null &
+  local tpid=$! cpid="" k v _
+  # The sampler must not steal the CPU it measures: shell builtins only, every 100 ms.
+  while kill -0 "$tpid" 2>/dev/null; do
+    [ -z "$cpid" ] && cpid=$(pgrep -P "$tpid" 2>/dev/null | head -1 || true)
+    if [ -n "$cpid" ] && [ -r "/proc/$cpid/status" ]; then
+      while read -r k v _; do
+        if [ "$k" = "RssAnon:" ]; then [ "$v" -gt "$apeak" ] && apeak=$v; break; fi
+      done < "/proc/$cpid/status" 2>/dev/null || true
+    fi
+    sleep 0.1
+  done
+  wait "$tpid" || true
+  local t m
+  read -r t m < "$out/time.txt"
+  times[$label]="${times[$label]:-} $t"
+  [ "$m" -gt "${rss[$label]:-0}" ] && rss[$label]=$m
+  anon[$label]=$apeak
+  wall[$label]=$(printf '%s\n' ${times[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+}
+
+# measure LABEL OUTFILE CMD... : $runs runs of one command.
 measure() {
   local label=$1 outfile=$2; shift 2
-  local times=() peak=0 apeak=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$outfile" 2>/dev/null &
-    local tpid=$! a
-    while kill -0 "$tpid" 2>/dev/null; do
-      for p in $(pgrep -P "$tpid" 2>/dev/null) $(pgrep -P "$(pgrep -P "$tpid" | head -1)" 2>/dev/null); do
-        a=$(awk '/^RssAnon:/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)
-        [ -n "$a" ] && [ "$a" -gt "$apeak" ] && apeak=$a
-      done
-      sleep 0.02
-    done
-    wait "$tpid" || true
-    read -r t m < "$out/time.txt"
-    times+=("$t"); [ "$m" -gt "$peak" ] && peak=$m
-  done
-  wall[$label]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  rss[$label]=$peak
-  anon[$label]=$apeak
+  for _ in $(seq "$runs"); do once "$label" "$outfile" "$@"; done
 }
 
 mb() { du -sb "$1" | awk '{print $1/1e6}'; }
@@ -81,11 +89,15 @@ corpus=$out/corpus.mbox
 size=$(mb "$corpus"); msgs=4800
 jobs=$(nproc)
 
-measure "mailsift default" "$out/ms-default.ndjson" "$mailsift" scan --format ndjson --now $now -q "$corpus"
-measure "mailsift --all --jobs 1" "$out/ms-all-1.ndjson" "$mailsift" scan --all --jobs 1 --format ndjson --now $now -q "$corpus"
-measure "mailsift --all --jobs $jobs" "$out/ms-all-n.ndjson" "$mailsift" scan --all --jobs "$jobs" --format ndjson --now $now -q "$corpus"
-measure "GMime+libxml2 (1 process)" "$out/gmime.out" "$out/gmime_baseline" "$corpus" "$out/gmime.jsonl"
-measure "GMime+libxml2 (2 processes)" "$out/gmime2.out" bash -c "'$out/gmime_baseline' '$corpus' '$out/g0.jsonl' 0/2 & '$out/gmime_baseline' '$corpus' '$out/g1.jsonl' 1/2 & wait"
+# The runs that are compared are interleaved, round by round, so that a busy neighbour on a
+# shared machine slows all of them alike instead of one of them.
+for _ in $(seq "$runs"); do
+  once "mailsift default" "$out/ms-default.ndjson" "$mailsift" scan --format ndjson --now $now -q "$corpus"
+  once "mailsift --all --jobs 1" "$out/ms-all-1.ndjson" "$mailsift" scan --all --jobs 1 --format ndjson --now $now -q "$corpus"
+  once "mailsift --all --jobs $jobs" "$out/ms-all-n.ndjson" "$mailsift" scan --all --jobs "$jobs" --format ndjson --now $now -q "$corpus"
+  once "GMime+libxml2 (1 process)" "$out/gmime.out" "$out/gmime_baseline" "$corpus" "$out/gmime.jsonl"
+  once "GMime+libxml2 (2 processes)" "$out/gmime2.out" bash -c "'$out/gmime_baseline' '$corpus' '$out/g0.jsonl' 0/2 & '$out/gmime_baseline' '$corpus' '$out/g1.jsonl' 1/2 & wait"
+done
 runs_saved=$runs; runs=1
 measure "Python email+lxml (1 process)" "$out/py.out" python3 "$shared/bench/baselines/py_email.py" "$corpus" "$out/py.jsonl"
 runs=$runs_saved
