@@ -189,7 +189,10 @@ struct DateFieldReader {
         if first.kind == .number, first.digits == 4, isSymbol(peek(1), "-") {
             return readISO()
         }
-        if first.kind == .word, isWeekday(first) { index += 1 }
+        if first.kind == .word, isWeekday(first) {
+            index += 1
+            if isSymbol(peek(), ".") { index += 1 }  // `Tue., 25 Nov …`
+        }
 
         var day: Int
         var month: Int

@@ -43,8 +43,10 @@ enum TestSupport {
         var out: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// Runs mailsift in the repository root with `stdin` (nothing when nil).
-    static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil) throws -> Run {
+    /// Runs mailsift in the repository root with `stdin` (nothing when nil). A run that outlives
+    /// `timeout` seconds is killed (and shows as a signal status), so a hang fails the test
+    /// instead of stalling CI.
+    static func run(_ args: [String], stdin: Data? = nil, cwd: URL? = nil, timeout: Double = 120) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
@@ -62,6 +64,10 @@ enum TestSupport {
         DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.enter()
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let pid = p.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            if p.isRunning { kill(pid, SIGKILL) }
+        }
         if let stdin { inPipe.fileHandleForWriting.write(stdin) }
         try inPipe.fileHandleForWriting.close()
         p.waitUntilExit()
