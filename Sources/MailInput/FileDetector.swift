@@ -10,9 +10,11 @@ enum FileDetector {
 
     /// How much of a file detection reads: enough to get past a long first header line.
     static let sampleSize = 4096
-    /// NUL bytes this early, before the header block ends, mean binary data: mail headers never
-    /// contain them.
+    /// Where NUL bytes are counted: a binary file has many early on; a message with a stray NUL
+    /// in a header (spam does that) is still a message, reported with its damage.
     static let binaryWindow = 1024
+    /// More NULs than this in the window, before the header block ends, mean binary data.
+    static let binaryNULs = 8
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Extensions whose files, found while walking a folder, are passed over in silence when they
@@ -40,9 +42,11 @@ enum FileDetector {
         for (bytes, reason) in magic where sample.starts(with: bytes) {
             return .notMail(reason: reason)
         }
-        if let nul = sample.prefix(binaryWindow).firstIndex(of: 0), nul < headerBlockEnd(sample) {
+        let headerEnd = headerBlockEnd(sample)
+        let nuls = sample.prefix(min(binaryWindow, headerEnd)).reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+        if nuls > binaryNULs || sample.first == 0 {
             // NUL bytes in a body (a UTF-16 part sent as `binary`) do not make the message binary;
-            // in the header block or before any header, they do.
+            // many in the header block, or one before anything, do.
             return .notMail(reason: "binary data (NUL bytes)")
         }
         return sample.withUnsafeBytes { raw in

@@ -57,6 +57,25 @@ enum MboxLine {
         return false
     }
 
+    /// The full RFC 4155 envelope: a sender, then a date with a weekday, a month, a time and a
+    /// four-digit year (`From a@b Mon Jan  5 10:00:00 2025`, Takeout's `… +0000 2025`). Strict,
+    /// because it alone decides when an empty message follows (nothing after it looks like a
+    /// header), where a looser test would split a body line such as "From 10:00 to 12:00".
+    static func isStrictEnvelope(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard isEnvelope(line) else { return false }
+        let text = String(decoding: line, as: UTF8.self)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        guard words.count >= 6 else { return false }
+        let rest = words.dropFirst(2)
+        let days: Set<Substring> = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months: Set<Substring> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let hasDay = rest.contains { days.contains($0.prefix(3)) }
+        let hasMonth = rest.contains { months.contains($0.prefix(3)) }
+        let hasTime = rest.contains { w in w.split(separator: ":").count >= 2 && w.allSatisfy { $0.isNumber || $0 == ":" } }
+        let hasYear = rest.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+        return hasDay && hasMonth && hasTime && hasYear
+    }
+
     /// `Name: value` (RFC 5322 field-name: printable ASCII except `:`; the obsolete syntax allows
     /// blanks before the colon). What must follow a `From ` line for it to start a new message.
     static func isHeaderField(_ line: UnsafeRawBufferPointer) -> Bool {

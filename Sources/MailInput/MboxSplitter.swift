@@ -34,7 +34,7 @@ struct MboxSplitter {
     /// The first line (the envelope) was longer than the reader's buffer; drop its other pieces.
     private var skippingEnvelope = false
     /// A `From ` envelope line waiting for the next line to say whether it separates.
-    private var candidate: (line: [UInt8], offset: Int)?
+    private var candidate: (line: [UInt8], offset: Int, afterEmpty: Bool)?
     /// The line break ending the last line appended (0, 1 or 2 bytes): taken back if a separator
     /// follows.
     private var lastBreak = 0
@@ -68,7 +68,11 @@ struct MboxSplitter {
         var finished: Message?
         if let held = candidate {
             candidate = nil
-            if MboxLine.isHeaderField(line) {
+            // An empty line after it separates too, when the envelope is complete and an empty
+            // line came before it: an empty message (RFC 4155's form, seen in exports).
+            let emptyMessage = held.afterEmpty && Self.isEmptyLine(line)
+                && held.line.withUnsafeBytes { MboxLine.isStrictEnvelope($0) }
+            if MboxLine.isHeaderField(line) || emptyMessage {
                 current?.dropLast(lastBreak)
                 finished = finishCurrent()
                 current = MessageBuilder(limit: limit, offset: held.offset)
@@ -77,7 +81,7 @@ struct MboxSplitter {
             }
         }
         if endsLine && line.first == 0x46 && MboxLine.isEnvelope(line) {
-            candidate = (Array(line), offset)
+            candidate = (Array(line), offset, lastLineEmpty || current?.size == 0)
             return finished
         }
         if line.first == 0x3E && MboxLine.quoteDepth(line) > 0 {
@@ -99,6 +103,10 @@ struct MboxSplitter {
         guard current != nil else { return nil }
         defer { current = nil }
         return finishCurrent()
+    }
+
+    static func isEmptyLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.count == 0 || (line.count == 1 && line[0] == 0x0A) || (line.count == 2 && line[0] == 0x0D && line[1] == 0x0A)
     }
 
     @inline(__always)

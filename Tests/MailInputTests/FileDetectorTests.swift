@@ -42,10 +42,16 @@ import Testing
         ([0x50, 0x4B, 0x03, 0x04], "looks like a ZIP archive"),
         ([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31], "looks like a PDF document"),
         ([0xFF, 0xD8, 0xFF, 0xE0], "looks like a JPEG image"),
-        ([0x53, 0x75, 0x62, 0x00, 0x6A], "binary data (NUL bytes)"),
+        ([0x53, 0x75, 0x62, 0x00, 0x6A, 0, 0, 0, 0, 0, 0, 0, 0, 0], "binary data (NUL bytes)"),
+        ([0x00, 0x53, 0x75, 0x62], "binary data (NUL bytes)"),
     ] as [([UInt8], String)])
     func binary(_ bytes: [UInt8], _ reason: String) {
         #expect(FileDetector.detect(bytes, isWhole: true) == .notMail(reason: reason))
+    }
+
+    /// Spam puts NUL bytes in headers; the message is still reported, with its damage.
+    @Test func strayNULInAHeaderIsStillMail() {
+        #expect(FileDetector.detect(Array("From: a@b\nSubject: \u{0}\u{0}\n\nbody\n".utf8), isWhole: true) == .message)
     }
 
     /// stalwart's thirdparty/005.eml: a UTF-16 part sent as `binary` puts NULs in the body.

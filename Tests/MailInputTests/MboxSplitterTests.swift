@@ -138,11 +138,24 @@ import Testing
         let text = "From a@x Mon Jan  1 00:00:00 2024\nSubject: q\n\nHello\n\n"
             + "From time to time we write.\n\n"                            // not an envelope
             + "From b@y Mon Jan  1 00:00:00 2024\nbut no header follows\n\n" // envelope, no header after
-            + "From c@z Mon Jan  1 00:00:00 2024\n\nSubject: header after an empty line\n"
+            + "From c@z 2024\n\nSubject: incomplete envelope, then an empty line\n" // not a full RFC 4155 date
             + "From Russia with love\nYear: 1963\n"                          // header after, not an envelope
         let got = try readFile(text)
         try #require(got.messages.count == 1)
         #expect(got.messages[0].bytes.text == String(text.drop { $0 != "\n" }.dropFirst()))
+    }
+
+    /// A complete envelope between empty lines is an empty message (issue 7: an mbox of
+    /// 100,000 empty messages has 100,000 records), even though no header follows it.
+    @Test func emptyMessagesAreMessages() throws {
+        let text = String(repeating: "From a@x Mon Jan  1 00:00:00 2024\n\n", count: 1000)
+        let got = try readFile(text)
+        #expect(got.messages.count == 1000)
+        #expect(got.messages.allSatisfy { $0.bytes.isEmpty })
+        let mixed = "From a@x Mon Jan  1 00:00:00 2024\nSubject: q\n\nbody\n\nFrom b@y Tue Jan  2 00:00:00 2024\n\n"
+            + "From 10:00 to 12:00 we meet\n\nFrom c@z Wed Jan  3 00:00:00 2024\nSubject: r\n\nx\n"
+        let m = try readFile(mixed)
+        #expect(m.messages.count == 3)
     }
 
     /// Netscape wrote `From - ` right after the last body line; MimeKit's expected splits count
