@@ -130,25 +130,10 @@ private struct AddressListParser {
     }
 
     private mutating func scanComment() {
-        var depth = 0
-        var k = pos
-        while k < bytes.count {
-            switch bytes[k] {
-            case UInt8(ascii: "\\"):
-                k += 1
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
-                depth -= 1
-                if depth == 0 {
-                    append(.comment, (pos + 1)..<k)
-                    pos = k + 1
-                    return
-                }
-            default:
-                break
-            }
-            k += 1
+        if let close = CommentScanner.closing(bytes, from: pos) {
+            append(.comment, (pos + 1)..<close)
+            pos = close + 1
+            return
         }
         commentsAreStray = true
         pos += 1

@@ -215,25 +215,7 @@ private struct ParameterScanner {
 
     /// Nested comments by counting; an unclosed one runs to the end.
     private mutating func skipComment() {
-        var depth = 0
-        while pos < bytes.count {
-            switch bytes[pos] {
-            case UInt8(ascii: "\\"):
-                pos += 1
-            case UInt8(ascii: "("):
-                depth += 1
-            case UInt8(ascii: ")"):
-                depth -= 1
-                if depth == 0 {
-                    pos += 1
-                    return
-                }
-            default:
-                break
-            }
-            pos += 1
-        }
-        pos = bytes.count
+        pos = CommentScanner.closing(bytes, from: pos).map { $0 + 1 } ?? bytes.count
     }
 
     // MARK: - Bytes
