@@ -156,11 +156,14 @@ struct DateFieldReader {
         "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
     ]
 
-    /// RFC 5322 §4.3 zone names, in hours east of UTC.
+    /// RFC 5322 §4.3 zone names, in hours east of UTC, and the unambiguous ones local mailers
+    /// write where a numeric offset belongs: Indonesia's WIB, WITA, WIT, and neighbours'.
     static let namedZones: [(StaticString, Int)] = [
         ("ut", 0), ("utc", 0), ("gmt", 0), ("z", 0),
         ("est", -5), ("edt", -4), ("cst", -6), ("cdt", -5),
         ("mst", -7), ("mdt", -6), ("pst", -8), ("pdt", -7),
+        ("wib", 7), ("wita", 8), ("wit", 9), ("sgt", 8), ("myt", 8), ("jst", 9), ("kst", 9),
+        ("cet", 1), ("cest", 2), ("eet", 2), ("eest", 3),
     ]
 
     private var items: [DateToken] { tokens.items }

@@ -18,6 +18,8 @@ public struct MIMEPart: Sendable {
     public var path: String
 
     public var mediaType: String { contentType.value }
+    /// `path`, or `root` for the message itself, for messages a person reads.
+    public var displayPath: String { path.isEmpty ? "root" : path }
     public var isMultipart: Bool { mediaType.hasPrefix("multipart/") }
     /// An encapsulated message whose root part is `children[0]`.
     public var isMessage: Bool { mediaType == "message/rfc822" || mediaType == "message/global" }
@@ -34,7 +36,7 @@ public struct MIMEPart: Sendable {
             let r = Base64Decoder.decode(rawBody)
             bytes = r.bytes
             if r.damaged {
-                warnings.append(MailWarning("bad-base64", "part \(path) (\(mediaType)): base64 body is damaged or truncated; decoded what was readable"))
+                warnings.append(MailWarning("bad-base64", "part \(displayPath) (\(mediaType)): base64 body is damaged or truncated; decoded what was readable"))
             }
         case "quoted-printable":
             bytes = QuotedPrintableDecoder.decode(rawBody)
@@ -42,14 +44,14 @@ public struct MIMEPart: Sendable {
             bytes = Array(rawBody)
         default:
             if transferEncoding.hasPrefix("x-uu") || transferEncoding == "uuencode" {
-                warnings.append(MailWarning("unknown-transfer-encoding", "part \(path): \(transferEncoding) is not decoded; read as is"))
+                warnings.append(MailWarning("unknown-transfer-encoding", "part \(displayPath): \(transferEncoding) is not decoded; read as is"))
             } else {
-                warnings.append(MailWarning("unknown-transfer-encoding", "part \(path): unknown transfer encoding '\(transferEncoding)'; read as is"))
+                warnings.append(MailWarning("unknown-transfer-encoding", "part \(displayPath): unknown transfer encoding '\(transferEncoding)'; read as is"))
             }
             bytes = Array(rawBody)
         }
         if bytes.count > limit {
-            warnings.append(MailWarning("part-too-large", "part \(path): decoded body of \(bytes.count) bytes cut at \(limit)"))
+            warnings.append(MailWarning("part-too-large", "part \(displayPath): decoded body of \(bytes.count) bytes cut at \(limit)"))
             bytes.removeSubrange(limit...)
         }
         return (bytes, warnings)
@@ -65,7 +67,7 @@ public struct MIMEPart: Sendable {
             // Nothing to undo: decode the charset straight from the message's bytes.
             bytes = rawBody.count > limit ? rawBody.prefix(limit) : rawBody
             if rawBody.count > limit {
-                warnings.append(MailWarning("part-too-large", "part \(path): body of \(rawBody.count) bytes cut at \(limit)"))
+                warnings.append(MailWarning("part-too-large", "part \(displayPath): body of \(rawBody.count) bytes cut at \(limit)"))
             }
         default:
             (decoded, warnings) = decodedBody(limit: limit)
@@ -78,7 +80,7 @@ public struct MIMEPart: Sendable {
         let (text, warning) = CharsetDecoder.decode(bytes, label: charset)
         if let warning {
             var w = warning
-            w.message = "part \(path) (\(mediaType)): " + w.message
+            w.message = "part \(displayPath) (\(mediaType)): " + w.message
             warnings.append(w)
         }
         if mediaType == "text/plain", contentType["format"]?.lowercased() == "flowed" {

@@ -72,7 +72,7 @@ struct DateParserTests {
         ("A", 0), ("M", 0), ("N", 0), ("Y", 0),
         ("-0000", 0), ("+0000", 0),
         ("EST5EDT", -5),  // TZ database name: the leading zone decides
-        ("WIB", 0), ("ZZZZ", 0),  // unknown names read as +0000
+        ("WIB", 7), ("WITA", 8), ("ZZZZ", 0),  // Indonesian zones known; unknown names read as +0000
     ])
     func namedZones(zone: String, hours: Int) throws {
         let date = try #require(parse("Sun, 27 Oct 2002 23:57:07 \(zone)"))
@@ -317,5 +317,14 @@ enum HeaderTestSupport {
         while start < end, out[start] == 0x20 || out[start] == 0x09 { start += 1 }
         while end > start, out[end - 1] == 0x20 || out[end - 1] == 0x09 { end -= 1 }
         return String(decoding: out[start..<end], as: UTF8.self)
+    }
+}
+
+
+@Suite struct IndonesianZoneTests {
+    @Test(arguments: [("25 Nov 2025 09:13 WIB", "2025-11-25T09:13:00+07:00"), ("Tue, 25 Nov 2025 09:13:00 WITA", "2025-11-25T09:13:00+08:00"),
+                      ("25 Nov 2025 09:13:00 WIT", "2025-11-25T09:13:00+09:00"), ("Tue, 25 Nov 2025 09:13:00 +0700 (WIB)", "2025-11-25T09:13:00+07:00")])
+    func namedIndonesianZones(_ raw: String, _ expected: String) {
+        #expect(DateParser.parse(Array(raw.utf8)[...])?.rfc3339 == expected)
     }
 }
