@@ -194,7 +194,6 @@ final class SAXCollector {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func cleanURL(_ raw: String) -> String { cleanURL(Array(raw.utf8)) }
 
     static func hasScheme(_ url: String) -> Bool {
         var sawLetter = false

@@ -7,18 +7,17 @@ struct MessageScope {
     var headers: HeaderBlock
     /// Readable text parts (text/plain and text/html, not attachments), in tree order.
     var parts: [MIMEPart]
-    var depth: Int
 
     /// The top-level scope first, then attached messages in tree order.
     static func scopes(of message: Message) -> [MessageScope] {
         var scopes: [MessageScope] = []
         // Iterative walk: (part, index of the scope it belongs to).
         var stack: [(MIMEPart, Int)] = [(message.root, 0)]
-        scopes.append(MessageScope(headers: message.root.headers, parts: [], depth: 0))
+        scopes.append(MessageScope(headers: message.root.headers, parts: []))
         while let (part, scope) = stack.popLast() {
             if part.isMessage {
                 for child in part.children.reversed() {
-                    scopes.append(MessageScope(headers: child.headers, parts: [], depth: scopes[scope].depth + 1))
+                    scopes.append(MessageScope(headers: child.headers, parts: []))
                     stack.append((child, scopes.count - 1))
                 }
                 continue

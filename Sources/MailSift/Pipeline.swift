@@ -37,29 +37,26 @@ public struct Pipeline: Sendable {
             scopes.append(d)
         }
 
-        // Cheap pre-filter: a message none of whose text holds a template's needle cannot match.
-        // Under --all every message gets its links read anyway, and classifying them is cheap.
-        let candidate = options.all || mayMatch(scopes)
-        if !candidate && !options.all {
+        // Cheap pre-filter: a message none of whose text holds a template's needle cannot match,
+        // and its HTML need not be parsed. Under --all every message's links are read anyway.
+        if !options.all && !mayMatch(scopes) {
             return .skipped(warnings: warnings.count)
         }
 
         var extracted = scopes.map { extract($0) }
         var chosen: (scope: Int, verdict: Classification)? = nil
-        if candidate {
-            for (i, scope) in scopes.enumerated() {
-                // An action link must show a needle in its URL or its text; without one, no
-                // template can claim this scope, and its visible text need not be assembled.
-                guard extracted[i].links.contains(where: { prefilter.matches($0.url) || $0.text.map(prefilter.matches) == true })
-                else { continue }
-                let input = ClassifierInput(subject: scope.headers.text("subject")?.text,
-                                            sender: scope.headers.first("from").flatMap { AddressParser.parse($0).first?.address },
-                                            links: extracted[i].links, text: extracted[i].text,
-                                            date: scope.headers.first("date").flatMap { DateParser.parse($0) })
-                let verdict = classifier.classify(input)
-                if verdict.template != nil { chosen = (i, verdict); break }
-                if i == 0 { extracted[0].verdict = verdict }
-            }
+        for (i, scope) in scopes.enumerated() {
+            // An action link must show a needle in its URL or its text; without one, no
+            // template can claim this scope, and its visible text need not be assembled.
+            guard extracted[i].links.contains(where: { prefilter.matches($0.url) || $0.text.map(prefilter.matches) == true })
+            else { continue }
+            let input = ClassifierInput(subject: scope.headers.text("subject")?.text,
+                                        sender: scope.headers.first("from").flatMap { AddressParser.parse($0).first?.address },
+                                        links: extracted[i].links, text: extracted[i].text,
+                                        date: scope.headers.first("date").flatMap { DateParser.parse($0) })
+            let verdict = classifier.classify(input)
+            if verdict.template != nil { chosen = (i, verdict); break }
+            if i == 0 { extracted[0].verdict = verdict }
         }
         if chosen == nil && !options.all {
             return .skipped(warnings: warnings.count)
