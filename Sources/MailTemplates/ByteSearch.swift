@@ -67,22 +67,22 @@ public struct ByteSearch: Sendable {
     public func matches(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasShortNeedle { return true }
         let n = buf.count
-            guard n >= 2 else { return false }
-            var i = 0
-            var prev = Self.lower(buf[0])
-            while i < n - 1 {
-                let next = Self.lower(buf[i + 1])
-                let key = Int(prev) << 8 | Int(next)
-                if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                    for needle in needles where needle[0] == prev && needle[1] == next && n - i >= needle.count {
-                        var k = 2
-                        while k < needle.count, Self.lower(buf[i + k]) == needle[k] { k += 1 }
-                        if k == needle.count { return true }
-                    }
+        guard n >= 2 else { return false }
+        var i = 0
+        var prev = Self.lower(buf[0])
+        while i < n - 1 {
+            let next = Self.lower(buf[i + 1])
+            let key = Int(prev) << 8 | Int(next)
+            if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                for needle in needles where needle[0] == prev && needle[1] == next && n - i >= needle.count {
+                    var k = 2
+                    while k < needle.count, Self.lower(buf[i + k]) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
                 }
-                prev = next
-                i += 1
             }
-            return false
+            prev = next
+            i += 1
+        }
+        return false
     }
 }
