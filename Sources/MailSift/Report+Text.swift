@@ -14,7 +14,11 @@ extension Report {
         if let from { lines.append("  from:     " + s(Self.show(from))) }
         if !to.isEmpty { lines.append("  to:       " + s(to.map(Self.show).joined(separator: ", "))) }
         if let subject { lines.append("  subject:  " + s(subject)) }
-        if !source.labels.isEmpty { lines.append("  labels:   " + s(source.labels.joined(separator: ", "))) }
+        if !source.labels.isEmpty {
+            // A label may itself hold a comma ("Kuliah, 2025"): quote those.
+            let shown = source.labels.map { $0.contains(",") ? "\"\($0)\"" : $0 }
+            lines.append("  labels:   " + s(shown.joined(separator: ", ")))
+        }
         if let recipientName { lines.append("  name:     " + s(recipientName)) }
         if let account {
             lines.append("  username: " + s(account.username ?? "-"))
