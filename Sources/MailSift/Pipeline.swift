@@ -45,23 +45,39 @@ public struct Pipeline: Sendable {
 
         var extracted = scopes.map { extract($0) }
         var chosen: (scope: Int, verdict: Classification)? = nil
+        var forwardedOriginal: Report.Original? = nil
         for (i, scope) in scopes.enumerated() {
             // An action link must show a needle in its URL or its text; without one, no
             // template can claim this scope, and its visible text need not be assembled.
             guard extracted[i].links.contains(where: { prefilter.matches($0.url) || $0.text.map(prefilter.matches) == true })
             else { continue }
-            let input = ClassifierInput(subject: scope.headers.text("subject")?.text,
-                                        sender: scope.headers.first("from").flatMap { AddressParser.parse($0).first?.address },
-                                        links: extracted[i].links, text: extracted[i].text,
-                                        date: scope.headers.first("date").flatMap { DateParser.parse($0) })
+            let text = extracted[i].text
+            // Forwarded in the body: the original's sender, date and subject are what count.
+            let ownDate = scope.headers.first("date").flatMap { DateParser.parse($0) }
+            let inline = InlineForward.detect(text, localOffset: ownDate?.offsetSeconds)
+            let original = Report.Original(
+                from: inline?.from ?? scope.headers.first("from").flatMap { AddressParser.parse($0).first },
+                date: inline?.date ?? ownDate,
+                subject: inline?.subject ?? scope.headers.text("subject")?.text)
+            let input = ClassifierInput(subject: original.subject, sender: original.from?.address,
+                                        links: extracted[i].links, text: text, date: original.date)
             let verdict = classifier.classify(input)
-            if verdict.template != nil { chosen = (i, verdict); break }
+            if verdict.template != nil {
+                chosen = (i, verdict)
+                if i > 0 || inline != nil { forwardedOriginal = original }
+                break
+            }
             if i == 0 { extracted[0].verdict = verdict }
         }
         if chosen == nil && !options.all {
             return .skipped(warnings: warnings.count)
         }
-        return .report(report(raw: raw, message: message, extracted: extracted, chosen: chosen, warnings: warnings))
+        var r = report(raw: raw, message: message, extracted: extracted, chosen: chosen, warnings: warnings)
+        if let forwardedOriginal {
+            r.forwarded = true
+            r.original = forwardedOriginal
+        }
+        return .report(r)
     }
 
     struct DecodedScope {
@@ -184,7 +200,7 @@ public struct Pipeline: Sendable {
             messageID: message.messageID, date: date, from: message.from.first, to: message.to,
             subject: subject?.text, kind: "other", template: nil, forwarded: false, recipientName: nil,
             links: links, actionURL: nil, expiry: nil, status: .unknown, account: nil,
-            auth: AuthenticationResults.parse(headers), warnings: [])
+            auth: AuthenticationResults.parse(headers), warnings: [], original: nil)
         if let (scope, verdict) = chosen, let template = verdict.template {
             r.kind = template.kind
             r.template = template.id

@@ -27,6 +27,15 @@ extension Report {
         w.key("kind"); w.string(kind)
         w.key("template"); w.string(template)
         w.key("forwarded"); w.bool(forwarded)
+        w.key("original")
+        if let o = original {
+            w.raw("{")
+            w.key("from", first: true)
+            if let f = o.from { Self.address(f, &w) } else { w.raw("null") }
+            w.key("date"); w.string(o.date?.rfc3339)
+            w.key("subject"); w.string(o.subject)
+            w.raw("}")
+        } else { w.raw("null") }
         w.key("recipient_name"); w.string(recipientName)
         w.key("links"); w.raw("[")
         for (i, l) in links.enumerated() {

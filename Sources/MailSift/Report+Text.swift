@@ -14,6 +14,13 @@ extension Report {
         if let from { lines.append("  from:     " + s(Self.show(from))) }
         if !to.isEmpty { lines.append("  to:       " + s(to.map(Self.show).joined(separator: ", "))) }
         if let subject { lines.append("  subject:  " + s(subject)) }
+        if let o = original {
+            var parts: [String] = []
+            if let f = o.from { parts.append(Self.show(f)) }
+            if let d = o.date { parts.append(d.rfc3339) }
+            if let sub = o.subject { parts.append("\"\(sub)\"") }
+            lines.append("  original: " + s(parts.joined(separator: ", ")))
+        }
         if !source.labels.isEmpty {
             // A label may itself hold a comma ("Kuliah, 2025"): quote those.
             let shown = source.labels.map { $0.contains(",") ? "\"\($0)\"" : $0 }

@@ -40,6 +40,13 @@ public struct Report: Sendable {
         case valid, expired, unknown
     }
 
+    /// The forwarded message's own sender, date and subject (attached or forwarded in the body).
+    public struct Original: Sendable, Hashable {
+        public var from: MailAddress?
+        public var date: MailDate?
+        public var subject: String?
+    }
+
     public struct Account: Sendable, Hashable {
         public var username: String?
         public var password: String?
@@ -68,4 +75,6 @@ public struct Report: Sendable {
     public var account: Account?
     public var auth: Auth?
     public var warnings: [MailWarning]
+    /// Set when `forwarded` is true.
+    public var original: Original?
 }
