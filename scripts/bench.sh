@@ -1,284 +1,160 @@
 #!/usr/bin/env bash
-# Throughput and memory of `mailsift scan` against the baselines in ../shared/bench/baselines
-# (GMime 3 + libxml2 in C; Python email + lxml), on the shared generator's corpus. Not a test:
-# its summary goes into BENCHMARKS.md.
+# Throughput and memory of mailsift against the baselines in ../shared/bench/baselines, on the
+# shared generator's corpus. Not a test: figures go into BENCHMARKS.md with this command.
 #
-#   scripts/bench.sh                   # everything: ~5 minutes on 2 cores
-#   BENCH_RUNS=5 scripts/bench.sh      # median of 5 runs instead of 3
-#   BENCH_QUICK=1 scripts/bench.sh     # only the 217 MB mbox (no 4x corpus, Maildir, eml-dir)
-#
-# Writes everything under /tmp/bench (corpora are generated once and reused), logs progress on
-# stderr and prints a markdown summary on stdout (also kept in /tmp/bench/summary.md).
-# Exit status 1 when a check fails (a score that is not perfect, --jobs 1 and all-jobs outputs
-# that differ); a target that is not met is reported, not an error.
+#   scripts/bench.sh            # 4800-message corpus (217 MB), 5 interleaved runs each, plus the 4x corpus
+#   BENCH_RUNS=5 scripts/bench.sh
+#   BENCH_QUICK=1 scripts/bench.sh   # skip the 4x corpus and the Maildir / eml-dir forms
 set -euo pipefail
-export LC_ALL=C  # EPOCHREALTIME and awk must use '.' as the decimal point
-
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-shared=$(cd "$root/../shared" 2>/dev/null && pwd) || { echo "bench.sh: ../shared not found beside $root" >&2; exit 1; }
-baselines=$shared/bench/baselines
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=$(cd "$here/../shared" && pwd)
 out=/tmp/bench
-runs=${BENCH_RUNS:-3}
-now=2026-11-28T00:00:00Z  # fixed, so that outputs are comparable from one run to the next
-jobs=$(nproc)
-mailsift=$root/.build-bench/release/mailsift
-gmime=/tmp/gmime_baseline
+runs=${BENCH_RUNS:-5}
+now=2026-11-28T00:00:00Z
+mkdir -p "$out"
 
-# What the generator writes with --seed 1 (bytes of the mbox, or of all files of a folder). A
-# corpus on disk of another size is incomplete or stale, and is generated again.
-declare -A expected_bytes=(
-  [mbox:4800]=217433154 [mbox:19200]=911549429 [maildir:4800]=252700945 [eml-dir:4800]=210492493
-)
-declare -A group_bytes group_messages
-
-log() { printf '==> %s\n' "$*" >&2; }
-
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-# Tools the measurements need, installed only when missing.
+need() { command -v "$1" >/dev/null 2>&1; }
 install_missing() {
   local pkgs=()
   [ -x /usr/bin/time ] || pkgs+=(time)
-  command -v cc >/dev/null || pkgs+=(gcc)
-  command -v pkg-config >/dev/null || pkgs+=(pkg-config)
   pkg-config --exists gmime-3.0 2>/dev/null || pkgs+=(libgmime-3.0-dev)
   pkg-config --exists libxml-2.0 2>/dev/null || pkgs+=(libxml2-dev)
   if [ ${#pkgs[@]} -gt 0 ]; then
-    log "installing ${pkgs[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}"
   fi
-  if ! python3 -c 'import lxml' 2>/dev/null; then
-    log "installing lxml"
-    python3 -m pip install -q lxml >&2
-  fi
+  python3 -c 'import lxml' 2>/dev/null || python3 -m pip install -q lxml
 }
 
-# Release build in a scratch path of its own: other people build debug in .build at the same time,
-# and a shared build directory would make them wait for each other or rebuild each other's work.
 build() {
-  log "building mailsift (release, .build-bench)"
-  if ! (cd "$root" && swift build -c release --scratch-path .build-bench) > "$out/logs/build.log" 2>&1; then
-    tail -30 "$out/logs/build.log" >&2
-    exit 1
+  # A scratch path of its own, so a benchmark never fights a debug build for .build.
+  (cd "$here" && swift build -c release --scratch-path .build-bench 2>&1 | tail -1)
+  mailsift="$here/.build-bench/release/mailsift"
+  cc -O2 -o "$out/gmime_baseline" "$shared/bench/baselines/gmime_baseline.c" \
+     $(pkg-config --cflags --libs gmime-3.0 libxml-2.0)
+}
+
+# gen FORMAT MESSAGES NAME -> writes $out/NAME (+ .truth.jsonl) once.
+gen() {
+  local format=$1 n=$2 name=$3
+  if [ ! -e "$out/$name" ] || [ ! -s "$out/$name.truth.jsonl" ]; then
+    python3 "$shared/bench/gen_corpus.py" --messages "$n" --format "$format" --out "$out/$name" --seed 1 >/dev/null 2>&1
   fi
-  log "building the GMime baseline into $gmime"
-  local flags
-  read -r -a flags <<< "$(pkg-config --cflags --libs gmime-3.0 libxml-2.0)"
-  cc -O2 -o "$gmime" "$baselines/gmime_baseline.c" "${flags[@]}"
 }
 
-# Bytes of an mbox, or of every file under a folder.
-corpus_bytes() {
-  if [ -d "$1" ]; then find "$1" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
-  else stat -c %s "$1"; fi
-}
-
-# ensure_corpus FORMAT MESSAGES PATH: generates PATH and PATH.truth.jsonl unless both are there
-# already, with the expected size and one truth line per message (generating 19,200 messages
-# takes minutes).
-ensure_corpus() {
-  local format=$1 n=$2 path=$3 want=${expected_bytes[$1:$2]:-} got
-  if [ -e "$path" ] && [ -s "$path.truth.jsonl" ] && [ "$(wc -l < "$path.truth.jsonl")" -eq "$n" ] \
-     && { [ -z "$want" ] || [ "$(corpus_bytes "$path")" = "$want" ]; }; then
-    log "reusing $path"
-  else
-    log "generating $path ($format, $n messages, seed 1)"
-    rm -rf "$path" "$path.truth.jsonl"
-    python3 "$shared/bench/gen_corpus.py" --messages "$n" --format "$format" --out "$path" --seed 1 > "$out/logs/gen.log"
-    got=$(corpus_bytes "$path")
-    if [ -n "$want" ] && [ "$got" != "$want" ]; then
-      log "warning: $path has $got bytes, not $want: did gen_corpus.py change? update expected_bytes in bench.sh"
+# One timed run of CMD: appends its wall seconds to times[LABEL] and keeps the peak RSS
+# (/usr/bin/time: it counts the pages of a memory-mapped input too) and the peak anonymous
+# memory (heap and stacks, sampled from /proc every 20 ms: the figure the memory target is
+# about, since mailsift maps an mbox instead of reading it).
+declare -A wall rss anon times
+once() {
+  local label=$1 outfile=$2; shift 2
+  local apeak=${anon[$label]:-0} a
+  /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$outfile" 2>/dev/null &
+  local tpid=$! cpid="" k v _
+  # The sampler must not steal the CPU it measures: shell builtins only, every 100 ms.
+  while kill -0 "$tpid" 2>/dev/null; do
+    [ -z "$cpid" ] && cpid=$(pgrep -P "$tpid" 2>/dev/null | head -1 || true)
+    if [ -n "$cpid" ] && [ -r "/proc/$cpid/status" ]; then
+      while read -r k v _; do
+        if [ "$k" = "RssAnon:" ]; then [ "$v" -gt "$apeak" ] && apeak=$v; break; fi
+      done < "/proc/$cpid/status" 2>/dev/null || true
     fi
-  fi
-}
-
-# register GROUP PATH MESSAGES: a corpus the runs of GROUP read; the page cache is warmed so that
-# the first round does not pay for the disk and the later ones not.
-register() {
-  group_bytes[$1]=$(corpus_bytes "$2")
-  group_messages[$1]=$3
-  if [ -d "$2" ]; then find "$2" -type f -exec cat {} + > /dev/null; else cat "$2" > /dev/null; fi
-}
-
-# sample_heap PID: peak of the summed RssAnon (heap, stacks: what the memory is really spent on,
-# as the mapped mbox's pages count in RSS too) of PID's descendants, printed on each new peak.
-# Shell builtins only, and a 20 ms tick that forks nothing, so that it costs next to no CPU on
-# a machine where the command under test uses every core.
-exec {tick_fd}<> <(:)
-sample_heap() {
-  local top=$1 peak=0 sum p k v _ queue kids
-  while kill -0 "$top" 2>/dev/null; do
-    sum=0 queue=()
-    { read -r -a queue < "/proc/$top/task/$top/children"; } 2>/dev/null || true
-    while [ ${#queue[@]} -gt 0 ]; do
-      p=${queue[0]} queue=("${queue[@]:1}") kids=()
-      { read -r -a kids < "/proc/$p/task/$p/children"; } 2>/dev/null || true
-      queue+=("${kids[@]}")
-      { while read -r k v _; do
-          if [ "$k" = RssAnon: ]; then sum=$((sum + v)); break; fi
-        done < "/proc/$p/status"; } 2>/dev/null || true
-    done
-    if [ "$sum" -gt "$peak" ]; then peak=$sum; echo "$peak"; fi
-    read -r -t 0.02 -u "$tick_fd" _ || true
+    sleep 0.1
   done
+  wait "$tpid" || true
+  local t m
+  read -r t m < "$out/time.txt"
+  times[$label]="${times[$label]:-} $t"
+  [ "$m" -gt "${rss[$label]:-0}" ] && rss[$label]=$m
+  anon[$label]=$apeak
+  wall[$label]=$(printf '%s\n' ${times[$label]} | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 }
 
-# timed GROUP KEY LABEL RESULT CMD...: one run of CMD with its stdout in RESULT. Appends the wall
-# time (measured here, to the microsecond: /usr/bin/time's is to 10 ms), peak RSS (/usr/bin/time -v)
-# and peak heap to runs.tsv. A command that fails stops the benchmark: its figures would be void.
-timed() {
-  local group=$1 key=$2 label=$3 result=$4; shift 4
-  local base=$out/logs/$group-$key t0 t1 us rc=0 tpid spid rss heap
-  t0=$EPOCHREALTIME
-  /usr/bin/time -v -o "$base.time" "$@" > "$result" 2> "$base.err" &
-  tpid=$!
-  sample_heap "$tpid" > "$base.heap" &
-  spid=$!
-  wait "$tpid" || rc=$?
-  t1=$EPOCHREALTIME
-  wait "$spid" || true
-  if [ "$rc" -ne 0 ]; then
-    log "$label on $group failed (exit $rc):"
-    tail -20 "$base.err" >&2
-    exit 1
-  fi
-  us=$(( ${t1/./} - ${t0/./} ))
-  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$base.time")
-  heap=$(tail -n 1 "$base.heap"); heap=${heap:--1}
-  printf '%s\t%s\t%s\t%s\t%s\t%d.%06d\t%s\t%s\n' "$group" "$key" "$label" "${group_bytes[$group]}" \
-    "${group_messages[$group]}" $((us / 1000000)) $((us % 1000000)) "$rss" "$heap" >> "$out/runs.tsv"
-  printf '    %-8s %-48s %8.3f s  RSS %4d MiB\n' "$group" "$label" "$(awk -v u="$us" 'BEGIN { print u / 1e6 }')" \
-    $((rss / 1024)) >&2
+# measure LABEL OUTFILE CMD... : $runs runs of one command.
+measure() {
+  local label=$1 outfile=$2; shift 2
+  for _ in $(seq "$runs"); do once "$label" "$outfile" "$@"; done
 }
 
-# The three mailsift modes of the issue, one run each, outputs in $out/GROUP-KEY.ndjson.
-mailsift_round() {
-  local group=$1 input=$2
-  timed "$group" default "mailsift default" "$out/$group-default.ndjson" \
-    "$mailsift" scan --format ndjson --now "$now" "$input"
-  timed "$group" all-1 "mailsift --all --jobs 1" "$out/$group-all-1.ndjson" \
-    "$mailsift" scan --all --jobs 1 --format ndjson --now "$now" "$input"
-  timed "$group" all-n "mailsift --all --jobs $jobs" "$out/$group-all-n.ndjson" \
-    "$mailsift" scan --all --jobs "$jobs" --format ndjson --now "$now" "$input"
+mb() { du -sb "$1" | awk '{print $1/1e6}'; }
+row() {  # LABEL SIZE_MB MESSAGES
+  awk -v l="$1" -v w="${wall[$1]}" -v r="${rss[$1]}" -v a="${anon[$1]}" -v s="$2" -v n="$3" \
+    'BEGIN { printf "| %s | %.2f | %.0f | %.0f | %.0f | %.0f |\n", l, w, s / w, n / w, r / 1024, a / 1024 }'
 }
 
-# The baselines read an mbox only.
-baseline_round() {
-  local input=$1
-  timed mbox gmime-1 "GMime+libxml2, 1 process" "$out/logs/gmime-1.stdout" \
-    "$gmime" "$input" "$out/gmime.jsonl"
-  # Two shards of the file's byte range, side by side: the baseline's own way to use 2 cores.
-  timed mbox gmime-2 "GMime+libxml2, 2 processes" "$out/logs/gmime-2.stdout" \
-    bash -c '"$1" "$2" "$3" 0/2 & a=$!; "$1" "$2" "$4" 1/2 & b=$!; wait $a; ra=$?; wait $b; exit $((ra | $?))' \
-    _ "$gmime" "$input" "$out/gmime-shard0.jsonl" "$out/gmime-shard1.jsonl"
-  timed mbox python "Python email+lxml, 1 process" "$out/logs/python.stdout" \
-    python3 "$baselines/py_email.py" "$input" "$out/python.jsonl"
-}
+install_missing
+build
+gen mbox 4800 corpus.mbox
+corpus=$out/corpus.mbox
+size=$(mb "$corpus"); msgs=4800
+jobs=$(nproc)
 
-# check NAME CMD...: runs a check, records ok/FAIL and its output (one line) in checks.tsv.
-check() {
-  local name=$1 text status=ok; shift
-  text=$("$@" 2>&1) || status=FAIL
-  text=$(printf '%s' "$text" | tr '\n' ' ' | tr -s ' ')
-  printf '%s\t%s\t%s\n' "$name" "$status" "$text" >> "$out/checks.tsv"
-  printf '    %-28s %-4s %s\n' "$name" "$status" "$text" >&2
-}
+# The runs that are compared are interleaved, round by round, so that a busy neighbour on a
+# shared machine slows all of them alike instead of one of them.
+for _ in $(seq "$runs"); do
+  once "mailsift default" "$out/ms-default.ndjson" "$mailsift" scan --format ndjson --now $now -q "$corpus"
+  once "mailsift --all --jobs 1" "$out/ms-all-1.ndjson" "$mailsift" scan --all --jobs 1 --format ndjson --now $now -q "$corpus"
+  once "mailsift --all --jobs $jobs" "$out/ms-all-n.ndjson" "$mailsift" scan --all --jobs "$jobs" --format ndjson --now $now -q "$corpus"
+  once "GMime+libxml2 (1 process)" "$out/gmime.out" "$out/gmime_baseline" "$corpus" "$out/gmime.jsonl"
+  once "GMime+libxml2 (2 processes)" "$out/gmime2.out" bash -c "'$out/gmime_baseline' '$corpus' '$out/g0.jsonl' 0/2 & '$out/gmime_baseline' '$corpus' '$out/g1.jsonl' 1/2 & wait"
+done
+runs_saved=$runs; runs=1
+measure "Python email+lxml (1 process)" "$out/py.out" python3 "$shared/bench/baselines/py_email.py" "$corpus" "$out/py.jsonl"
+runs=$runs_saved
 
-same_output() {  # the parallel pipeline must not change a byte of the output
-  if cmp "$1" "$2"; then echo "--jobs 1 and --jobs $jobs outputs are byte-identical"; else return 1; fi
-}
+echo
+echo "## $(date -u +%Y-%m-%d) — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo
+echo "Corpus: \`gen_corpus.py --messages 4800 --format mbox --seed 1\`, $size MB; median of $runs runs."
+echo
+echo "| run | wall s | MB/s | msgs/s | peak RSS MiB (incl. mapped input) | peak heap MiB (RssAnon) |"
+echo "|---|---:|---:|---:|---:|---:|"
+for l in "mailsift default" "mailsift --all --jobs 1" "mailsift --all --jobs $jobs" "GMime+libxml2 (1 process)" "GMime+libxml2 (2 processes)" "Python email+lxml (1 process)"; do
+  row "$l" "$size" "$msgs"
+done
 
-# score GROUP TRUTH: score_run.py on every mailsift output of GROUP, then the jobs comparison.
-score() {
-  local group=$1 truth=$2 key
-  for key in default all-1 all-n; do
-    check "$group $key" python3 "$shared/bench/score_run.py" "$truth" "$out/$group-$key.ndjson"
-  done
-  check "$group cmp" same_output "$out/$group-all-1.ndjson" "$out/$group-all-n.ndjson"
-}
+ratio() { awk -v a="${wall[$1]}" -v b="${wall[$2]}" 'BEGIN { printf "%.2f", b / a }'; }
+verdict() { awk -v x="$1" -v t="$2" 'BEGIN { print (x >= t ? "PASS" : "FAIL") }'; }
+r1=$(ratio "mailsift --all --jobs 1" "GMime+libxml2 (1 process)")
+r2=$(ratio "mailsift --all --jobs $jobs" "mailsift --all --jobs 1")
+r3=$(ratio "mailsift default" "GMime+libxml2 (1 process)")
+echo
+echo "| target | measured | |"
+echo "|---|---:|---|"
+echo "| --all --jobs 1 ≥ 1.5× GMime | ${r1}× | $(verdict "$r1" 1.5) |"
+echo "| all jobs ≥ 1.8× --jobs 1 | ${r2}× | $(verdict "$r2" 1.8) |"
+echo "| default ≥ 3× GMime | ${r3}× | $(verdict "$r3" 3) |"
+peak=0
+for l in "mailsift default" "mailsift --all --jobs 1" "mailsift --all --jobs $jobs"; do
+  a=$(( ${anon[$l]} / 1024 )); [ $a -gt $peak ] && peak=$a
+done
+echo "| peak heap < 64 MiB (every mailsift run) | ${peak} MiB | $( [ $peak -lt 64 ] && echo PASS || echo FAIL ) |"
 
-# score_files GROUP CORPUS_DIR: in the Maildir and eml-dir forms every message is a file of its own,
-# so every report says source.index 0 and score_run.py (which matches by index, then line order)
-# would pile all of them on message 0. reindex_by_file.py maps each report's source.path to the
-# message number through the truth's `file` field first.
-score_files() {
-  local group=$1 dir=$2 key
-  for key in default all-1 all-n; do
-    check "$group $key" score_reindexed "$dir" "$out/$group-$key.ndjson"
-  done
-  check "$group cmp" same_output "$out/$group-all-1.ndjson" "$out/$group-all-n.ndjson"
-}
+echo
+echo "Scores (score_run.py; must be perfect):"
+for f in ms-default ms-all-1 ms-all-n; do
+  printf '%s: ' "$f"; python3 "$shared/bench/score_run.py" "$corpus.truth.jsonl" "$out/$f.ndjson" | tr '\n' ' '; echo
+done
+cmp -s "$out/ms-all-1.ndjson" "$out/ms-all-n.ndjson" && echo "--jobs 1 and --jobs $jobs outputs are byte-identical" \
+  || echo "--jobs 1 and --jobs $jobs outputs DIFFER"
 
-score_reindexed() {  # DIR RUN
-  python3 "$root/scripts/reindex_by_file.py" "$1" "$1.truth.jsonl" "$2" > "${2%.ndjson}.reindexed.ndjson" &&
-    python3 "$shared/bench/score_run.py" "$1.truth.jsonl" "${2%.ndjson}.reindexed.ndjson"
-}
+[ -n "${BENCH_QUICK:-}" ] && exit 0
 
-env_line() { printf '%s\t%s\n' "$1" "$2" >> "$out/env.tsv"; }
+# Memory stays flat on a corpus four times larger.
+gen mbox 19200 corpus4x.mbox
+measure "mailsift --all --jobs $jobs (4x corpus)" "$out/ms-4x.ndjson" "$mailsift" scan --all --jobs "$jobs" --format ndjson --now $now -q "$out/corpus4x.mbox"
+big=${anon["mailsift --all --jobs $jobs (4x corpus)"]}; small=${anon["mailsift --all --jobs $jobs"]}
+echo
+echo "4x corpus ($(mb "$out/corpus4x.mbox") MB): peak heap $((big / 1024)) MiB vs $((small / 1024)) MiB: $(awk -v a=$big -v b=$small 'BEGIN { printf "%+.1f%%", (a - b) * 100 / b }') (target: at most +10%)"
+printf 'score: '; python3 "$shared/bench/score_run.py" "$out/corpus4x.mbox.truth.jsonl" "$out/ms-4x.ndjson" | tr '\n' ' '; echo
 
-describe_machine() {
-  local cpu dirty=""
-  cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-  if [ -n "$(git -C "$root" --no-optional-locks status --porcelain -- Sources Package.swift 2>/dev/null)" ]; then
-    dirty=" + uncommitted changes in Sources/"
-  fi
-  env_line date "$(date -u '+%Y-%m-%d %H:%M UTC')"
-  env_line machine "$jobs cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM"
-  env_line command "\`${BENCH_RUNS:+BENCH_RUNS=$BENCH_RUNS }${BENCH_QUICK:+BENCH_QUICK=$BENCH_QUICK }scripts/bench.sh\`, median of $runs runs, interleaved"
-  env_line commit "$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty"
-  env_line toolchain "$(swift --version 2>&1 | grep -o 'Swift version [^ ]*' | head -1), libxml2 $(pkg-config --modversion libxml-2.0), GMime $(pkg-config --modversion gmime-3.0), Python $(python3 -c 'import sys, lxml; print(sys.version.split()[0], "+ lxml", lxml.__version__)')"
-  load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-}
-
-main() {
-  mkdir -p "$out/logs"
-  : > "$out/runs.tsv"; : > "$out/checks.tsv"; : > "$out/env.tsv"
-  install_missing
-  build
-  describe_machine
-
-  local corpus=$out/corpus.mbox i
-  ensure_corpus mbox 4800 "$corpus"
-  register mbox "$corpus" 4800
-  # Rounds, not N runs of one command then N of the next: when a neighbour on the shared machine
-  # gets busy, it slows every command alike and the ratios hold.
-  for i in $(seq "$runs"); do
-    log "mbox round $i/$runs"
-    mailsift_round mbox "$corpus"
-    baseline_round "$corpus"
-  done
-  score mbox "$corpus.truth.jsonl"
-
-  if [ -z "${BENCH_QUICK:-}" ]; then
-    # Peak memory must not follow the input's size.
-    ensure_corpus mbox 19200 "$out/corpus4x.mbox"
-    register mbox4x "$out/corpus4x.mbox" 19200
-    for i in $(seq "$runs"); do
-      log "4x mbox round $i/$runs"
-      mailsift_round mbox4x "$out/corpus4x.mbox"
-    done
-    score mbox4x "$out/corpus4x.mbox.truth.jsonl"
-
-    local form dir group
-    for form in maildir eml-dir; do
-      group=${form/-/}; dir=$out/$group
-      ensure_corpus "$form" 4800 "$dir"
-      register "$group" "$dir" 4800
-      for i in $(seq "$runs"); do
-        log "$form round $i/$runs"
-        mailsift_round "$group" "$dir"
-      done
-      score_files "$group" "$dir"
-    done
-  fi
-
-  env_line "load average (start → end)" "$load_start → $(cut -d' ' -f1-3 /proc/loadavg)"
-  log "summary (also in $out/summary.md)"
-  local rc=0
-  python3 "$root/scripts/bench_report.py" "$out" > "$out/summary.md" || rc=$?
-  cat "$out/summary.md"
-  return "$rc"
-}
-
-main "$@"
+# The other two forms of the same corpus; every file is message 0 of its own input, so the
+# truth's file names map reports back to message numbers before scoring.
+for form in maildir eml-dir; do
+  gen "$form" 4800 "corpus-$form"
+  measure "mailsift --all ($form)" "$out/ms-$form.ndjson" "$mailsift" scan --all --jobs "$jobs" --format ndjson --now $now -q "$out/corpus-$form"
+  python3 "$here/scripts/reindex_by_file.py" "$out/corpus-$form" "$out/corpus-$form.truth.jsonl" "$out/ms-$form.ndjson" > "$out/ms-$form.reindexed.ndjson"
+  echo
+  row "mailsift --all ($form)" "$(mb "$out/corpus-$form")" 4800
+  printf 'score: '; python3 "$shared/bench/score_run.py" "$out/corpus-$form.truth.jsonl" "$out/ms-$form.reindexed.ndjson" | tr '\n' ' '; echo
+done
