@@ -133,13 +133,18 @@ public struct Pipeline: Sendable {
                 parts.append(.plain(text))
             }
             for link in found {
-                // Few links: a linear search beats hashing every URL.
-                let existing = links.count < 32 ? links.firstIndex { $0.url == link.url } : index[link.url]
+                // Few links: a linear search beats hashing every URL; past 32, an index.
+                let existing: Int?
+                if links.count < 32 {
+                    existing = links.firstIndex { $0.url == link.url }
+                } else {
+                    if index.isEmpty { for (k, l) in links.enumerated() { index[l.url] = k } }
+                    existing = index[link.url]
+                }
                 if let i = existing {
                     if links[i].text == nil, link.text != nil { links[i].text = link.text }
                 } else {
-                    if links.count == 31 { for (k, l) in links.enumerated() where index[l.url] == nil { index[l.url] = k } }
-                    if links.count >= 31 { index[link.url] = links.count }
+                    if !index.isEmpty { index[link.url] = links.count }
                     links.append(link)
                 }
             }
