@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,10 @@ let package = Package(
             resources: [.embedInCode("Resources/catalogue.json")]
         ),
         // Runs the pipeline from raw message to report and writes reports out.
-        .target(name: "MailSift", dependencies: ["MailInput", "MailMIME", "MailHTML", "MailTemplates"]),
+        .target(name: "MailSift", dependencies: [
+            "MailInput", "MailMIME", "MailHTML", "MailTemplates",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The command line: arguments, output, exit codes.
         .executableTarget(
             name: "mailsift",

@@ -1,0 +1,54 @@
+import ArgumentParser
+import MailInput
+import MailSift
+
+struct PartsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parts",
+        abstract: "Print each message's MIME tree as JSON: headers, parts, decoded text or size and SHA-256.",
+        discussion: """
+        Examples:
+          mailsift parts message.eml
+          mailsift parts --format ndjson export.mbox | jq -r '.parts[] | [.path, .content_type, .filename] | @tsv'
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Message files, folders, mbox files or Maildirs; '-' or nothing reads standard input.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: "json (one indented array, the default) or ndjson (one object a line).")
+    var format: PartsFormat = .json
+
+    enum PartsFormat: String, ExpressibleByArgument, CaseIterable {
+        case json, ndjson
+    }
+
+    func run() throws {
+        let out = Output()
+        var failed = false
+        var first = true
+        if format == .json { out.write("[") }
+        let readPaths = paths.filter { $0 != "-" }.isEmpty && !paths.isEmpty ? ["-"] : paths
+        InputReader(paths: readPaths).forEach { event in
+            switch event {
+            case .failure(let e):
+                failed = true
+                out.flush()
+                Output.error("mailsift: " + TerminalText.sanitize(e.description))
+            case .message(let raw):
+                let report = PartsReport(raw)
+                switch format {
+                case .json:
+                    out.write(first ? "\n  " : ",\n  ")
+                    out.write(report.prettyJSONBytes(level: 1))
+                case .ndjson:
+                    out.write(report.jsonBytes() + [0x0A])
+                }
+                first = false
+            }
+        }
+        if format == .json { out.write(first ? "]\n" : "\n]\n") }
+        out.flush()
+        if failed { throw ExitCode(1) }
+    }
+}
