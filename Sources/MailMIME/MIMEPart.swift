@@ -57,8 +57,10 @@ public struct MIMEPart: Sendable {
         return (bytes, warnings)
     }
 
-    /// The body as text: transfer encoding undone, charset decoded, `format=flowed` joined.
-    public func decodedText(limit: Int = MIMELimits().maxDecodedPartBytes) -> (text: String, warnings: [MailWarning]) {
+    /// The body as text: transfer encoding undone, charset decoded, and `format=flowed` joined
+    /// unless `unflow` is false (readers of links want whole lines; a parts listing wants the
+    /// text as sent).
+    public func decodedText(limit: Int = MIMELimits().maxDecodedPartBytes, unflow: Bool = true) -> (text: String, warnings: [MailWarning]) {
         var warnings: [MailWarning] = []
         var decoded: [UInt8] = []
         var bytes: ArraySlice<UInt8>
@@ -83,7 +85,7 @@ public struct MIMEPart: Sendable {
             w.message = "part \(displayPath) (\(mediaType)): " + w.message
             warnings.append(w)
         }
-        if mediaType == "text/plain", contentType["format"]?.lowercased() == "flowed" {
+        if unflow, mediaType == "text/plain", contentType["format"]?.lowercased() == "flowed" {
             return (FlowedText.unflow(text, delSp: contentType["delsp"]?.lowercased() == "yes"), warnings)
         }
         return (text, warnings)

@@ -51,7 +51,7 @@ public struct PartsReport: Sendable {
         if p.isMultipart || p.isMessage {
             w.key("children"); w.int(p.children.count)
         } else if p.mediaType.hasPrefix("text/") {
-            let (text, tw) = p.decodedText()
+            let (text, tw) = p.decodedText(unflow: false)
             warnings += tw
             w.key("text"); w.string(text)
         } else {
