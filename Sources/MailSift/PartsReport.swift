@@ -24,12 +24,13 @@ public struct PartsReport: Sendable {
         w.key("offset"); w.int(source.offset)
         w.raw("}")
         w.key("subject"); w.string(h.text("subject")?.text)
-        w.key("from"); Self.addresses(h.first("from"), &w)
-        w.key("to"); Self.addresses(h.first("to"), &w)
-        w.key("cc"); Self.addresses(h.first("cc"), &w)
+        func parsed(_ field: String) -> [MailAddress] { h.first(field).map { AddressParser.parse($0) } ?? [] }
+        w.key("from"); w.addresses(parsed("from"))
+        w.key("to"); w.addresses(parsed("to"))
+        w.key("cc"); w.addresses(parsed("cc"))
         w.key("date"); w.string(message.date?.rfc3339)
         w.key("message_id"); w.string(message.messageID)
-        w.key("warnings"); Self.warnings(message.warnings, &w)
+        w.key("warnings"); w.warnings(message.warnings)
         w.key("parts"); w.raw("[")
         for (i, part) in message.root.allParts.enumerated() {
             if i > 0 { w.raw(",") }
@@ -60,32 +61,13 @@ public struct PartsReport: Sendable {
             w.key("size"); w.int(bytes.count)
             w.key("sha256"); w.string(SHA256.hash(data: bytes).map { hexByte($0) }.joined())
         }
-        w.key("warnings"); Self.warnings(warnings, &w)
+        w.key("warnings"); w.warnings(warnings)
         w.raw("}")
     }
 
     private static func hexByte(_ b: UInt8) -> String {
         let digits = Array("0123456789abcdef")
         return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-    }
-
-    private static func addresses(_ raw: ArraySlice<UInt8>?, _ w: inout JSONWriter) {
-        w.raw("[")
-        let list: [MailAddress] = raw.map { AddressParser.parse($0) } ?? []
-        for (i, a) in list.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{"); w.key("name", first: true); w.string(a.name); w.key("address"); w.string(a.address); w.raw("}")
-        }
-        w.raw("]")
-    }
-
-    private static func warnings(_ list: [MailWarning], _ w: inout JSONWriter) {
-        w.raw("[")
-        for (i, warn) in list.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{"); w.key("code", first: true); w.string(warn.code); w.key("message"); w.string(warn.message); w.raw("}")
-        }
-        w.raw("]")
     }
 
     /// Indented two spaces a level, like `jq .`.

@@ -19,10 +19,8 @@ extension Report {
         w.key("message_id"); w.string(messageID)
         w.key("date"); w.string(date?.rfc3339)
         w.key("from")
-        if let from { Self.address(from, &w) } else { w.raw("null") }
-        w.key("to"); w.raw("[")
-        for (i, a) in to.enumerated() { if i > 0 { w.raw(",") }; Self.address(a, &w) }
-        w.raw("]")
+        if let from { w.address(from) } else { w.raw("null") }
+        w.key("to"); w.addresses(to)
         w.key("subject"); w.string(subject)
         w.key("kind"); w.string(kind)
         w.key("template"); w.string(template)
@@ -31,7 +29,7 @@ extension Report {
         if let o = original {
             w.raw("{")
             w.key("from", first: true)
-            if let f = o.from { Self.address(f, &w) } else { w.raw("null") }
+            if let f = o.from { w.address(f) } else { w.raw("null") }
             w.key("date"); w.string(o.date?.rfc3339)
             w.key("subject"); w.string(o.subject)
             w.raw("}")
@@ -72,20 +70,9 @@ extension Report {
             w.raw("{"); w.key("spf", first: true); w.string(a.spf); w.key("dkim"); w.string(a.dkim)
             w.key("dmarc"); w.string(a.dmarc); w.raw("}")
         } else { w.raw("null") }
-        w.key("warnings"); w.raw("[")
-        for (i, warn) in warnings.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{"); w.key("code", first: true); w.string(warn.code); w.key("message"); w.string(warn.message); w.raw("}")
-        }
-        w.raw("]}")
-        return w.out
-    }
-
-    private static func address(_ a: MailAddress, _ w: inout JSONWriter) {
-        w.raw("{")
-        w.key("name", first: true); w.string(a.name)
-        w.key("address"); w.string(a.address)
+        w.key("warnings"); w.warnings(warnings)
         w.raw("}")
+        return w.out
     }
 }
 
