@@ -8,9 +8,12 @@ import MailMIME
 public struct PartsReport: Sendable {
     public var source: MessageOrigin
     public var message: Message
+    /// The message's length in the input, so mailbox splits can be compared with other parsers'.
+    public var length: Int
 
     public init(_ raw: RawMessage, limits: MIMELimits = MIMELimits()) {
         source = raw.origin
+        length = raw.bytes.count
         message = MessageParser.parse(raw.bytes, limits: limits)
     }
 
@@ -22,6 +25,7 @@ public struct PartsReport: Sendable {
         w.key("path", first: true); w.string(source.path)
         w.key("index"); w.int(source.index)
         w.key("offset"); w.int(source.offset)
+        w.key("length"); w.int(length)
         w.raw("}")
         w.key("subject"); w.string(h.text("subject")?.text)
         func parsed(_ field: String) -> [MailAddress] { h.first(field).map { AddressParser.parse($0) } ?? [] }
@@ -55,6 +59,11 @@ public struct PartsReport: Sendable {
             let (text, tw) = p.decodedText(unflow: false)
             warnings += tw
             w.key("text"); w.string(text)
+            // The transfer-decoded bytes too, before any charset conversion: peers such as
+            // mime4j publish text bodies in their own charset.
+            let (bytes, _) = p.decodedBody()
+            w.key("size"); w.int(bytes.count)
+            w.key("sha256"); w.string(SHA256.hash(data: bytes).map { hexByte($0) }.joined())
         } else {
             let (bytes, bw) = p.decodedBody()
             warnings += bw
