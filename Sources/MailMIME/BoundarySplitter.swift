@@ -42,7 +42,10 @@ enum BoundarySplitter {
             partStart = next
             searchFrom = next
         }
-        if let s = partStart, !closed {
+        if let s = partStart, !closed,
+           body[s..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) {
+            // Without a close delimiter the last part runs to the end; a delimiter followed by
+            // nothing (a truncated message) opens no part.
             parts.append(body[s..<end])
         }
         return Split(parts: parts, closed: closed)

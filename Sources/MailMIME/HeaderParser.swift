@@ -91,7 +91,9 @@ enum HeaderParser {
             // Not a field and not a continuation.
             if firstMalformed == nil { firstMalformed = pos }
             malformedRun += 1
-            if malformedRun > malformedRunLimit || fields.isEmpty && current == nil {
+            // A line starting "--" is a boundary delimiter: the blank line before it is missing.
+            let looksLikeDelimiter = line.count > 2 && line[line.startIndex] == 0x2D && line[line.startIndex + 1] == 0x2D
+            if malformedRun > malformedRunLimit || fields.isEmpty && current == nil || looksLikeDelimiter {
                 // The body started without a blank line.
                 bodyStart = firstMalformed!
                 warnings.append(MailWarning("missing-header-end",

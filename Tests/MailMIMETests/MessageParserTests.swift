@@ -127,4 +127,56 @@ import Testing
         #expect(m.subject?.text == "Aktivasi Akun")
         #expect(m.date?.rfc3339 == "2025-11-25T09:13:00+07:00")
     }
+
+    // From the stalwart (Dovecot) conformance cases malformed/013 and malformed/014: a delimiter
+    // at the very end of a truncated message opens no part, and a nested multipart whose body
+    // is empty stays a multipart with no parts instead of becoming an empty text part.
+    @Test func truncatedFinalDelimiterOpensNoPart() {
+        let m = parse("Content-Type: multipart/mixed; boundary=\"1\"\n\n--1\nContent-Type: text/plain\n\nhello, world\n--1\n")
+        #expect(m.root.children.map(\.mediaType) == ["text/plain"])
+        #expect(m.root.warnings.map(\.code) == ["missing-boundary"])
+        let kept = parse("Content-Type: multipart/mixed; boundary=1\n\n--1\n\nfirst\n--1\n\nsecond\n")
+        #expect(kept.root.children.map { text($0) } == ["first", "second\n"])
+    }
+
+    @Test func emptyNestedMultipartHasNoParts() {
+        let m = parse("""
+        Content-Type: multipart/mixed; boundary="a"
+
+        --a
+        Content-Type: multipart/alternative; boundary="b"
+
+        --a
+        Content-Type: text/plain
+
+        body
+        --a--
+        """)
+        #expect(m.root.children.map(\.mediaType) == ["multipart/alternative", "text/plain"])
+        #expect(m.root.children[0].children.isEmpty)
+        #expect(m.root.children[0].warnings.map(\.code) == ["empty-multipart"])
+        #expect(text(m.root.children[1]) == "body")
+    }
+
+    // malformed/007: the blank line after a part's headers is missing and its first delimiter
+    // follows at once; the delimiter starts the body rather than being skipped as a bad header.
+    @Test func delimiterRightAfterHeadersStartsTheBody() {
+        let m = parse("""
+        Content-Type: multipart/mixed; boundary="a"
+
+        --a
+        Content-Type: multipart/mixed; boundary="ab"
+        MIME-Version: 1.0
+        --ab
+        Content-Type: text/plain
+
+        inner
+        --ab--
+        --a--
+        """)
+        let inner = m.root.children[0]
+        #expect(inner.mediaType == "multipart/mixed")
+        #expect(inner.children.map { text($0) } == ["inner"])
+        #expect(inner.warnings.map(\.code).contains("missing-header-end"))
+    }
 }
