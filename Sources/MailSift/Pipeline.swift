@@ -222,8 +222,37 @@ public struct Pipeline: Sendable {
             }
             warnings.append(contentsOf: verdict.warnings)
         }
+        warnings.append(contentsOf: trustWarnings(r))
         r.warnings = Self.unique(warnings)
         return r
+    }
+
+    /// Warnings about links a reader might be fooled by, and about the receiving server's
+    /// verdict on the sender. The action link's own host is the classifier's to judge.
+    func trustWarnings(_ r: Report) -> [MailWarning] {
+        var out: [MailWarning] = []
+        let actionHost = r.actionURL.map { LinkURL.host(of: $0) }
+        var flagged = Set<String>()
+        for link in r.links {
+            let a = LinkAssessment(url: link.url, text: link.text, classifier: classifier)
+            if a.trust == .lookalike, a.host != actionHost, flagged.insert(a.host).inserted {
+                out.append(MailWarning("lookalike-link-host",
+                    "a link goes to \(a.host), which imitates an official domain"))
+            }
+            if a.mismatch, let shown = a.shownHost {
+                out.append(MailWarning("link-text-mismatch",
+                    "a link's text shows \(shown) but it goes to \(a.host.isEmpty ? "(no host)" : a.host)"))
+            }
+        }
+        if let auth = r.auth {
+            let failed = [("spf", auth.spf), ("dkim", auth.dkim), ("dmarc", auth.dmarc)]
+                .compactMap { m, v in v.flatMap { ["fail", "softfail", "permerror"].contains($0) ? "\(m)=\($0)" : nil } }
+            if !failed.isEmpty {
+                out.append(MailWarning("auth-failed",
+                    "the receiving server's Authentication-Results reports \(failed.joined(separator: ", ")): the sender may be forged"))
+            }
+        }
+        return out
     }
 
     static func unique(_ warnings: [MailWarning]) -> [MailWarning] {
