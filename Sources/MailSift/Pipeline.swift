@@ -18,6 +18,27 @@ public struct Pipeline: Sendable {
 
     /// Never fails: damage becomes warnings on the report.
     public func process(_ raw: RawMessage) -> Outcome {
+        var trace: Trace? = nil
+        return run(raw, trace: &trace)
+    }
+
+    /// The report of one message (as under `--all`) with every step that led to it.
+    public func explain(_ raw: RawMessage) -> Explanation {
+        var all = options
+        all.all = true
+        var trace: Trace? = Trace()
+        let outcome = Pipeline(classifier: classifier, options: all).run(raw, trace: &trace)
+        guard case .report(let r) = outcome, let trace else { preconditionFailure("--all always reports") }
+        return Explanation(message: trace.message!, report: r, scopes: trace.scopes, now: options.now)
+    }
+
+    /// What `explain` records while the pipeline runs; nil (and free) for a scan.
+    struct Trace {
+        var message: Message?
+        var scopes: [Explanation.Scope] = []
+    }
+
+    private func run(_ raw: RawMessage, trace: inout Trace?) -> Outcome {
         let message = MessageParser.parse(raw.bytes, limits: options.limits)
         var warnings = message.allWarnings
         if let full = raw.truncatedFrom {
@@ -27,7 +48,8 @@ public struct Pipeline: Sendable {
 
         // Decode each scope's readable parts once; everything after works on text.
         var scopes: [DecodedScope] = []
-        for scope in MessageScope.scopes(of: message) {
+        let messageScopes = MessageScope.scopes(of: message)
+        for scope in messageScopes {
             var d = DecodedScope(headers: scope.headers, texts: [])
             for part in scope.parts {
                 let (text, w) = part.decodedText(limit: options.limits.maxDecodedPartBytes)
@@ -35,6 +57,10 @@ public struct Pipeline: Sendable {
                 d.texts.append((part.mediaType == "text/html", text))
             }
             scopes.append(d)
+        }
+        if trace != nil {
+            trace!.message = message
+            trace!.scopes = messageScopes.map { Explanation.Scope(path: $0.path, readableParts: $0.parts.map(\.displayPath)) }
         }
 
         // Cheap pre-filter: a message none of whose text holds a template's needle cannot match,
@@ -50,7 +76,10 @@ public struct Pipeline: Sendable {
             // An action link must show a needle in its URL or its text; without one, no
             // template can claim this scope, and its visible text need not be assembled.
             guard extracted[i].links.contains(where: { prefilter.matches($0.url) || $0.text.map(prefilter.matches) == true })
-            else { continue }
+            else {
+                trace?.scopes[i].outcome = .noActionNeedle
+                continue
+            }
             let text = extracted[i].text
             // Forwarded in the body: the original's sender, date and subject are what count.
             let ownDate = scope.headers.first("date").flatMap { DateParser.parse($0) }
@@ -62,6 +91,7 @@ public struct Pipeline: Sendable {
             let input = ClassifierInput(subject: original.subject, sender: original.from?.address,
                                         links: extracted[i].links, text: text, date: original.date)
             let verdict = classifier.classify(input)
+            trace?.scopes[i].outcome = .classified(verdict, inlineForward: inline != nil, original: original)
             if verdict.template != nil {
                 chosen = (i, verdict)
                 if i > 0 || inline != nil { forwardedOriginal = original }
