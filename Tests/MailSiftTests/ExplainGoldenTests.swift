@@ -3,7 +3,7 @@ import Testing
 
 /// `mailsift explain` pinned for a few samples that exercise each section: a token expiry, an
 /// attached forward, an inline forward with a phrase expiry, a look-alike phishing mail and an
-/// unrecognised one. `Samples/explain/NAME.txt` is exactly what
+/// unrecognised one. `Tests/Goldens/explain/NAME.txt` is exactly what
 /// `mailsift explain --now 2025-11-26T12:00:00Z Samples/NAME.eml` prints.
 @Suite struct ExplainGoldenTests {
     static let names = [
@@ -18,7 +18,7 @@ import Testing
     func explainMatchesGolden(_ name: String) throws {
         let run = try TestSupport.run(["explain", "--now", TestSupport.now, "Samples/\(name).eml"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
-        let golden = TestSupport.repoRoot.appendingPathComponent("Samples/explain/\(name).txt")
+        let golden = TestSupport.repoRoot.appendingPathComponent("Tests/Goldens/explain/\(name).txt")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try run.stdout.write(to: golden)
             Issue.record("recorded \(golden.lastPathComponent); read it, then run again without RECORD_GOLDEN")
