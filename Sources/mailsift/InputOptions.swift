@@ -35,7 +35,9 @@ struct InputOptions: ParsableArguments {
         var c = Catalogue.builtIn()
         for f in templateFiles {
             do { try c.add(file: f) } catch {
-                throw ValidationError("\(error)")
+                // A bad file is not a usage mistake: name it and the field, without the usage text.
+                Output.error("mailsift: " + TerminalText.sanitize("\(error)"))
+                throw ExitCode(64)
             }
         }
         return c

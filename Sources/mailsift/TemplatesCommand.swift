@@ -34,7 +34,10 @@ struct TemplatesCommand: ParsableCommand {
         var origin: [String: String] = Dictionary(catalogue.templates.map { ($0.id, "built-in") }, uniquingKeysWith: { a, _ in a })
         for path in templateFiles {
             let before = Dictionary(catalogue.templates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            do { try catalogue.add(file: path) } catch { throw ValidationError("\(error)") }
+            do { try catalogue.add(file: path) } catch {
+                Output.error("mailsift: " + TerminalText.sanitize("\(error)"))
+                throw ExitCode(64)
+            }
             for t in catalogue.templates where before[t.id] != t {
                 origin[t.id] = before[t.id] == nil ? path : "\(path) (overrides \(origin[t.id] ?? "?"))"
             }
