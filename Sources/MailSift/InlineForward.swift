@@ -21,7 +21,7 @@ struct InlineForward: Sendable {
     /// The first inline forward in `text`, or nil. `localOffset` is the forwarding message's own
     /// UTC offset: clients write the original's date in the forwarder's local time without a
     /// zone, so a date without one is read in that offset.
-    static func detect(_ text: String, localOffset: Int? = nil) -> InlineForward? {
+    static func detect(_ text: String, localOffset: Int? = nil, forwardedAt: MailDate? = nil) -> InlineForward? {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
         for (i, raw) in lines.enumerated() {
             let line = raw.trimmingCharacters(in: " \t>*_").lowercased()
@@ -46,6 +46,16 @@ struct InlineForward: Sendable {
                     fwd.date = parseDate(value)
                     if let d = fwd.date, let local = localOffset, !hasZone(value) {
                         fwd.date = MailDate(epochSeconds: d.epochSeconds - Int64(local), offsetSeconds: local)
+                        // Outlook dates its own mail in UTC but writes the original's time in
+                        // the user's zone: a time after the forward itself cannot be right. The
+                        // nearest whole-hour zone that puts it before the forward is the guess.
+                        if let sent = forwardedAt, let read = fwd.date, read.epochSeconds > sent.epochSeconds {
+                            let wall = d.epochSeconds
+                            for hours in 1...14 where wall - Int64(hours * 3600) <= sent.epochSeconds {
+                                fwd.date = MailDate(epochSeconds: wall - Int64(hours * 3600), offsetSeconds: hours * 3600)
+                                break
+                            }
+                        }
                     }
                     seen += 1
                 } else if subjectKeys.contains(k), fwd.subject == nil {

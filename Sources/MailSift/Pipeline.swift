@@ -83,7 +83,7 @@ public struct Pipeline: Sendable {
             let text = extracted[i].text
             // Forwarded in the body: the original's sender, date and subject are what count.
             let ownDate = scope.headers.first("date").flatMap { DateParser.parse($0) }
-            let inline = InlineForward.detect(text, localOffset: ownDate?.offsetSeconds)
+            let inline = InlineForward.detect(text, localOffset: ownDate?.offsetSeconds, forwardedAt: ownDate)
             let original = Report.Original(
                 from: inline?.from ?? scope.headers.first("from").flatMap { AddressParser.parse($0).first },
                 date: inline?.date ?? ownDate,

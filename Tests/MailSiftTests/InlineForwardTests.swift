@@ -1,3 +1,4 @@
+import MailMIME
 import Testing
 @testable import MailSift
 
@@ -49,5 +50,23 @@ import Testing
     @Test func ordinaryMailIsNoForward() {
         #expect(InlineForward.detect("Hai AGUNG\nFrom now on use the portal.\nTerima kasih") == nil)
         #expect(InlineForward.detect("Username: agung\nPassword: x") == nil)
+    }
+
+    // Outlook dates the forward in UTC and writes the original's "Sent:" in the user's zone
+    // (here WIB, +07:00): read in UTC it would fall after the forward itself.
+    @Test func outlookZonelessSentTimeAfterTheForwardIsReadInTheNearestPlausibleZone() throws {
+        let forward = try #require(MailDate.parseRFC3339("2025-11-24T03:12:40Z"))
+        let f = try #require(InlineForward.detect("""
+        ________________________________
+        From: Balai Sertifikasi Elektronik <noreply.bsre@bssn.go.id>
+        Sent: Monday, November 24, 2025 9:40 AM
+        To: Siti Rahmawati <siti.rahmawati@ub.ac.id>
+        Subject: Aktivasi Akun
+        """, localOffset: 0, forwardedAt: forward))
+        #expect(f.date?.rfc3339 == "2025-11-24T09:40:00+07:00")
+        // A time before the forward keeps the forward's own offset.
+        let g = try #require(InlineForward.detect("From: A <a@b.example>\nSent: Monday, November 24, 2025 1:40 AM\nSubject: x\n",
+                                                  localOffset: 0, forwardedAt: forward))
+        #expect(g.date?.rfc3339 == "2025-11-24T01:40:00Z")
     }
 }
