@@ -5,9 +5,13 @@ public struct ExtractedLink: Sendable, Hashable {
     public var url: String
     /// The anchor's visible text, whitespace collapsed; nil for a bare URL in text.
     public var text: String?
+    /// For a URL read from visible text: the href of the anchor whose text shows it, when the
+    /// two differ. A click tracker does that; so does a phisher showing the real site's address.
+    public var shownByAnchor: String?
 
-    public init(url: String, text: String?) {
+    public init(url: String, text: String?, shownByAnchor: String? = nil) {
         self.url = url
         self.text = text
+        self.shownByAnchor = shownByAnchor
     }
 }

@@ -138,8 +138,11 @@ final class SAXCollector {
         // URLs shown as text: only worth a scan when the text has a scheme separator at all.
         if Self.containsSchemeSeparator(text) {
             let known = Set(out.map(\.url))
-            for link in TextLinkScanner.scan(bytes: text, maxLinks: maxLinks) where !known.contains(link.url) && out.count < maxLinks {
-                if !out.contains(where: { $0.url == link.url }) { out.append(link) }
+            let anchors = out.count
+            for var link in TextLinkScanner.scan(bytes: text, maxLinks: maxLinks) where !known.contains(link.url) && out.count < maxLinks {
+                guard !out.contains(where: { $0.url == link.url }) else { continue }
+                link.shownByAnchor = out[..<anchors].first(where: { $0.text?.contains(link.url) == true })?.url
+                out.append(link)
             }
         }
         return HTMLContent(links: out, rawText: text, maxDepthSeen: maxDepth)

@@ -65,7 +65,9 @@ public struct Pipeline: Sendable {
 
         // Cheap pre-filter: a message none of whose text holds a template's needle cannot match,
         // and its HTML need not be parsed. Under --all every message's links are read anyway.
-        if !options.all && !mayMatch(scopes) {
+        // A bounce is rare and may carry only the returned mail's headers: always look at it.
+        let failure = DeliveryFailure.detect(message)
+        if failure == nil && !options.all && !mayMatch(scopes) {
             return .skipped(warnings: warnings.count)
         }
 
@@ -88,6 +90,16 @@ public struct Pipeline: Sendable {
                 from: inline?.from ?? scope.headers.first("from").flatMap { AddressParser.parse($0).first },
                 date: inline?.date ?? ownDate,
                 subject: inline?.subject ?? scope.headers.text("subject")?.text)
+            // A URL shown as an anchor's text while the anchor goes elsewhere is the real link
+            // behind a click tracker only when the brand itself sent the mail; otherwise it is
+            // bait, and must not become the action link.
+            if !isOfficial(sender: original.from?.address) {
+                let keep = extracted[i].links.indices.filter { extracted[i].links[$0].shownByAnchor == nil }
+                if keep.count < extracted[i].links.count {
+                    extracted[i].links = keep.map { extracted[i].links[$0] }
+                    extracted[i].unwrapped = keep.map { extracted[i].unwrapped[$0] }
+                }
+            }
             let input = ClassifierInput(subject: original.subject, sender: original.from?.address,
                                         links: extracted[i].links, text: text, date: original.date)
             let verdict = classifier.classify(input)
@@ -98,6 +110,34 @@ public struct Pipeline: Sendable {
                 break
             }
             if i == 0 { extracted[0].verdict = verdict }
+        }
+        if let failure {
+            // The mail inside came back undelivered: it tells what did NOT arrive.
+            let returnedKind = chosen?.verdict.kind ?? failure.returned.flatMap(kindBySubject)
+            if returnedKind == nil && !options.all { return .skipped(warnings: warnings.count) }
+            var r = report(raw: raw, message: message, extracted: extracted, chosen: chosen, warnings: warnings)
+            r.kind = returnedKind == nil ? "other" : "delivery-failure"
+            r.template = nil
+            r.actionURL = nil
+            r.expiry = nil
+            r.status = .unknown
+            r.account = nil
+            r.recipientName = nil
+            r.bounce = Report.Bounce(
+                recipient: failure.recipient, status: failure.status, action: failure.action,
+                diagnostic: failure.diagnostic,
+                original: failure.returned.map { h in
+                    Report.Bounce.Returned(
+                        from: h.first("from").flatMap { AddressParser.parse($0).first },
+                        to: h.first("to").map { AddressParser.parse($0) } ?? [],
+                        date: h.first("date").flatMap { DateParser.parse($0) },
+                        subject: h.text("subject")?.text,
+                        messageID: h.first("message-id").flatMap(Self.messageID),
+                        kind: returnedKind)
+                })
+            // The sender and expiry warnings were about the returned mail, not this report.
+            r.warnings.removeAll { ["sender-not-official", "unofficial-link-host", "insecure-link", "expiry-without-date"].contains($0.code) }
+            return .report(r)
         }
         if chosen == nil && !options.all {
             return .skipped(warnings: warnings.count)
@@ -116,7 +156,10 @@ public struct Pipeline: Sendable {
     }
 
     struct Extracted {
+        /// Links as their destination: rewriters (Safe Links, Proofpoint, …) taken off.
         var links: [ExtractedLink]
+        /// Per link: the wrapped form the message had, or nil.
+        var unwrapped: [UnwrappedLink?] = []
         /// Each readable part's content; the visible text is assembled only when asked for.
         var parts: [Part]
         var verdict: Classification? = nil
@@ -150,6 +193,7 @@ public struct Pipeline: Sendable {
     /// anchor text seen is kept), and the visible text of all of them.
     private func extract(_ scope: DecodedScope) -> Extracted {
         var links: [ExtractedLink] = []
+        var unwrapped: [UnwrappedLink?] = []
         var index: [String: Int] = [:]
         var parts: [Extracted.Part] = []
         for (isHTML, text) in scope.texts {
@@ -162,7 +206,10 @@ public struct Pipeline: Sendable {
                 found = TextLinkScanner.scan(text)
                 parts.append(.plain(text))
             }
-            for link in found {
+            for var link in found {
+                // The destination counts, not the gateway: rules and trust judge the real link.
+                let u = LinkUnwrapper.unwrap(link.url, maxDepth: options.maxUnwrapDepth)
+                if u.isWrapped { link.url = u.url }
                 // Few links: a linear search beats hashing every URL; past 32, an index.
                 let existing: Int?
                 if links.count < 32 {
@@ -173,13 +220,16 @@ public struct Pipeline: Sendable {
                 }
                 if let i = existing {
                     if links[i].text == nil, link.text != nil { links[i].text = link.text }
+                    // The same destination, once wrapped: the report says it was.
+                    if unwrapped[i] == nil, u.isWrapped { unwrapped[i] = u }
                 } else {
                     if !index.isEmpty { index[link.url] = links.count }
                     links.append(link)
+                    unwrapped.append(u.isWrapped ? u : nil)
                 }
             }
         }
-        return Extracted(links: links, parts: parts)
+        return Extracted(links: links, unwrapped: unwrapped, parts: parts)
     }
 
     private func report(raw: RawMessage, message: Message, extracted: [Extracted],
@@ -212,8 +262,25 @@ public struct Pipeline: Sendable {
                     seen[l.url] = links.count
                 }
                 let v = verdict.flatMap { i < $0.links.count ? $0.links[i] : nil }
-                links.append(Report.Link(url: l.url, text: l.text, role: v?.role ?? "other",
-                                         official: v?.official ?? classifier.isOfficial(l.url), unwrappedFrom: nil))
+                let u = extracted[s].unwrapped[i]
+                let resolved = u?.isResolved ?? true
+                links.append(Report.Link(
+                    url: l.url, text: l.text, role: v?.role ?? "other",
+                    // A gateway URL whose destination is unknown is never official.
+                    official: resolved && (v?.official ?? classifier.isOfficial(l.url)),
+                    unwrappedFrom: u.flatMap { u in
+                        u.steps.first.map { Report.UnwrappedFrom(service: $0.rewriter.rawValue, url: $0.url,
+                                                                 chain: u.steps.map(\.rewriter.rawValue)) }
+                    },
+                    wrappedBy: u?.unresolved?.rewriter.rawValue))
+                if let w = u?.unresolved {
+                    warnings.append(w.reason == .opaque
+                        ? MailWarning("unresolved-link-wrapper", "a link is wrapped by \(w.rewriter.rawValue), which cannot be resolved offline; where it leads is unknown")
+                        : MailWarning("unresolved-link-wrapper", "a link wrapped by \(w.rewriter.rawValue) could not be decoded; where it leads is unknown"))
+                }
+                if u?.depthLimitReached == true {
+                    warnings.append(MailWarning("unwrap-depth-limit", "a link is wrapped more than \(options.maxUnwrapDepth) times; unwrapping stopped"))
+                }
             }
         }
 
@@ -235,7 +302,8 @@ public struct Pipeline: Sendable {
             messageID: message.messageID, date: date, from: message.from.first, to: message.to,
             subject: subject?.text, kind: "other", template: nil, forwarded: false, recipientName: nil,
             links: links, actionURL: nil, expiry: nil, status: .unknown, account: nil,
-            auth: AuthenticationResults.parse(headers), warnings: [], original: nil)
+            auth: AuthenticationResults.parse(headers), warnings: [], original: nil,
+            spam: SpamVerdict.parse(headers).map { Report.Spam(isSpam: $0.isSpam, by: $0.by, detail: $0.detail) })
         if let (scope, verdict) = chosen, let template = verdict.template {
             r.kind = template.kind
             r.template = template.id
@@ -255,6 +323,27 @@ public struct Pipeline: Sendable {
         warnings.append(contentsOf: trustWarnings(r))
         r.warnings = Self.unique(warnings)
         return r
+    }
+
+    func isOfficial(sender: String?) -> Bool {
+        guard let sender, let at = sender.lastIndex(of: "@") else { return false }
+        return classifier.trust(ofHost: sender[sender.index(after: at)...].lowercased()) == .official
+    }
+
+    /// A returned mail known only by its headers: its subject names a template, and its
+    /// sender is official.
+    func kindBySubject(_ h: HeaderBlock) -> String? {
+        guard let subject = h.text("subject")?.text.lowercased(),
+              let from = h.first("from").flatMap({ AddressParser.parse($0).first }),
+              let at = from.address.lastIndex(of: "@"),
+              classifier.trust(ofHost: String(from.address[from.address.index(after: at)...]).lowercased()) == .official
+        else { return nil }
+        return classifier.catalogue.templates.first { t in t.subjects.contains { subject.contains($0) } }?.kind
+    }
+
+    static func messageID(_ raw: ArraySlice<UInt8>) -> String? {
+        let s = String(decoding: raw, as: UTF8.self).trimmingCharacters(in: " \t\r\n<>")
+        return s.isEmpty ? nil : s
     }
 
     /// Warnings about links a reader might be fooled by, and about the receiving server's

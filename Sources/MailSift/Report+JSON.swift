@@ -45,8 +45,12 @@ extension Report {
             w.key("official"); w.bool(l.official)
             w.key("unwrapped_from")
             if let u = l.unwrappedFrom {
-                w.raw("{"); w.key("service", first: true); w.string(u.service); w.key("url"); w.string(u.url); w.raw("}")
+                w.raw("{"); w.key("service", first: true); w.string(u.service); w.key("url"); w.string(u.url)
+                w.key("chain"); w.raw("[")
+                for (k, c) in u.chain.enumerated() { if k > 0 { w.raw(",") }; w.string(c) }
+                w.raw("]}")
             } else { w.raw("null") }
+            w.key("wrapped_by"); w.string(l.wrappedBy)
             w.raw("}")
         }
         w.raw("]")
@@ -69,6 +73,32 @@ extension Report {
         if let a = auth {
             w.raw("{"); w.key("spf", first: true); w.string(a.spf); w.key("dkim"); w.string(a.dkim)
             w.key("dmarc"); w.string(a.dmarc); w.raw("}")
+        } else { w.raw("null") }
+        w.key("spam")
+        if let sp = spam {
+            w.raw("{"); w.key("spam", first: true); w.bool(sp.isSpam); w.key("by"); w.string(sp.by)
+            w.key("detail"); w.string(sp.detail); w.raw("}")
+        } else { w.raw("null") }
+        w.key("bounce")
+        if let b = bounce {
+            w.raw("{")
+            w.key("recipient", first: true); w.string(b.recipient)
+            w.key("status"); w.string(b.status)
+            w.key("action"); w.string(b.action)
+            w.key("diagnostic"); w.string(b.diagnostic)
+            w.key("original")
+            if let o = b.original {
+                w.raw("{")
+                w.key("from", first: true)
+                if let f = o.from { w.address(f) } else { w.raw("null") }
+                w.key("to"); w.addresses(o.to)
+                w.key("date"); w.string(o.date?.rfc3339)
+                w.key("subject"); w.string(o.subject)
+                w.key("message_id"); w.string(o.messageID)
+                w.key("kind"); w.string(o.kind)
+                w.raw("}")
+            } else { w.raw("null") }
+            w.raw("}")
         } else { w.raw("null") }
         w.key("warnings"); w.warnings(warnings)
         w.raw("}")

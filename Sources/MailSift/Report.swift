@@ -22,11 +22,17 @@ public struct Report: Sendable {
         public var role: String
         public var official: Bool
         public var unwrappedFrom: UnwrappedFrom?
+        /// A rewriter recognised around the link that could not be taken off (Mimecast).
+        public var wrappedBy: String? = nil
     }
 
     public struct UnwrappedFrom: Sendable, Hashable {
+        /// The outermost rewriter.
         public var service: String
+        /// The link as the message had it.
         public var url: String
+        /// Every rewriter taken off, outermost first (more than one when nested).
+        public var chain: [String]
     }
 
     public struct Expiry: Sendable, Hashable {
@@ -58,6 +64,32 @@ public struct Report: Sendable {
         public var dmarc: String?
     }
 
+    /// The receiving side's spam verdict (X-Spam-Flag, X-Spam-Status, X-Forefront-Antispam-Report).
+    public struct Spam: Sendable, Hashable {
+        public var isSpam: Bool
+        public var by: String
+        public var detail: String
+    }
+
+    /// A delivery-failure report: who could not be reached, why, and which mail came back.
+    public struct Bounce: Sendable, Hashable {
+        public var recipient: String?
+        public var status: String?
+        public var action: String?
+        public var diagnostic: String?
+        public var original: Returned?
+
+        public struct Returned: Sendable, Hashable {
+            public var from: MailAddress?
+            public var to: [MailAddress]
+            public var date: MailDate?
+            public var subject: String?
+            public var messageID: String?
+            /// The kind the returned mail would have had, when it is one mailsift knows.
+            public var kind: String?
+        }
+    }
+
     public var source: Source
     public var messageID: String?
     public var date: MailDate?
@@ -77,4 +109,7 @@ public struct Report: Sendable {
     public var warnings: [MailWarning]
     /// Set when `forwarded` is true.
     public var original: Original?
+    public var spam: Spam? = nil
+    /// Set when the message is a delivery-failure report.
+    public var bounce: Bounce? = nil
 }

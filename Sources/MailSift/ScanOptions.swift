@@ -9,6 +9,8 @@ public struct ScanOptions: Sendable {
     /// Show Informasi Akun passwords instead of `[redacted]`.
     public var revealSecrets: Bool
     public var limits: MIMELimits
+    /// Link rewriters nested deeper than this are left on (a warning says so).
+    public var maxUnwrapDepth = 5
 
     public init(now: MailDate, all: Bool = false, revealSecrets: Bool = false, limits: MIMELimits = MIMELimits()) {
         self.now = now
