@@ -2,6 +2,17 @@ import Foundation
 
 /// The on-disk form of a catalogue (`mailsift-templates/1`). The built-in one ships as a package
 /// resource; a user's file has the same shape and adds to or overrides it.
+///
+/// Fields added within format 1 (all optional; a file without them reads as before):
+///
+/// * `templates[].token_types` (list of strings): the action token types the template accepts —
+///   the `typ` claim of the JWT found in one of the template's `token_params` (Keycloak:
+///   `reset-credentials`, `execute-actions`, `verify-email`). A link that matches an action rule
+///   but whose token names another type is not this template's action link (nor gets the rule's
+///   role), so mails that share a link shape — Keycloak's reset, execute-actions and
+///   verify-email links are all `…/login-actions/action-token?key=<JWT>` — cannot be taken for
+///   one another. An opaque key, or a JWT without `typ`, is accepted. Requires `token_params`.
+///   Absent: any token.
 struct CatalogueFile: Codable, Sendable {
     static let format = "mailsift-templates/1"
 
@@ -46,6 +57,14 @@ struct CatalogueFile: Codable, Sendable {
             }
             for (j, rule) in t.links.enumerated() where !Self.isKebab(rule.role) {
                 throw .invalid(path: path, field: "templates[\(i)].links[\(j)].role", expected: "expected lowercase words joined by '-', found \"\(rule.role)\"")
+            }
+            if let types = t.tokenTypes {
+                guard !types.isEmpty, types.allSatisfy({ !$0.isEmpty }) else {
+                    throw .invalid(path: path, field: "templates[\(i)].token_types", expected: "expected a non-empty list of token types")
+                }
+                guard !(t.tokenParams ?? []).isEmpty else {
+                    throw .invalid(path: path, field: "templates[\(i)].token_types", expected: "needs token_params (the query parameters that carry the token)")
+                }
             }
         }
         return file

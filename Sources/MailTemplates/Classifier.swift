@@ -40,19 +40,32 @@ public struct Classifier: Sendable {
         for template in catalogue.templates {
             var signals: [Classification.Signal] = []
             var action: Int? = nil
+            // A link of the right shape whose token is for another action (Keycloak's reset,
+            // execute-actions and verify-email links differ only in the token's `typ`).
+            var wrongType: String? = nil
             for (i, url) in urls.enumerated() {
                 if template.links.contains(where: { $0.action && $0.matches(url, text: anchors[i], trust: trust(url.host, template)) }) {
+                    if let t = template.rejectedTokenType(url) {
+                        if wrongType == nil { wrongType = t }
+                        continue
+                    }
                     action = i
                     break
                 }
             }
             guard let action else {
-                signals.append(.init(name: "action-link", matched: false, weight: 3, detail: "no link matches the template's action rules"))
+                let detail = wrongType.map { "a link has the action link's shape but its token is of type \"\($0)\", not \(template.tokenTypes ?? [])" }
+                signals.append(.init(name: "action-link", matched: false, weight: 3, detail: detail ?? "no link matches the template's action rules"))
                 evidence.append(.init(templateID: template.id, score: 0, minScore: template.minScore ?? Self.defaultMinScore, signals: signals, accepted: false))
                 continue
             }
             var score = 3
             signals.append(.init(name: "action-link", matched: true, weight: 3, detail: input.links[action].url))
+            // Shown when the token names its type (it is then one of the template's); an opaque
+            // key says nothing.
+            if template.tokenTypes != nil, let t = template.tokenType(urls[action]) {
+                signals.append(.init(name: "token-type", matched: true, weight: 0, detail: "the token's type is \"\(t)\""))
+            }
             let actionTrust = trust(urls[action].host, template)
             let senderTrust = senderDomain.map { trust($0, template) } ?? .other
             switch senderTrust {
@@ -92,7 +105,9 @@ public struct Classifier: Sendable {
         for (i, url) in urls.enumerated() {
             let trust = trust(url.host, best?.template)
             var role = "other"
-            if let t = best?.template, let rule = t.links.first(where: { $0.matches(url, text: anchors[i], trust: trust) }) {
+            if let t = best?.template, let rule = t.links.first(where: {
+                $0.matches(url, text: anchors[i], trust: trust) && !($0.action && t.rejectedTokenType(url) != nil)
+            }) {
                 role = rule.role
             }
             result.links.append(.init(role: role, official: trust == .official, trust: trust))
@@ -104,7 +119,7 @@ public struct Classifier: Sendable {
             let t = catalogue.trust(host: senderDomain, template: template)
             if t != .official {
                 result.warnings.append(MailWarning("sender-not-official",
-                    "the sender's domain \(senderDomain) is not an official domain (\(catalogue.officialDomains(for: template).joined(separator: ", ")))" + (t == .lookalike ? " but imitates one" : "")))
+                    "the sender's domain \(senderDomain) is not an official domain (\(catalogue.officialDomains(for: template).joined(separator: ", ")))" + (t == .lookalike ? " but imitates one" + Self.reads(senderDomain) : "")))
             }
         } else {
             result.warnings.append(MailWarning("sender-not-official", "the message has no readable sender address"))
@@ -112,7 +127,7 @@ public struct Classifier: Sendable {
         let actionURL = urls[action]
         if result.links[action].trust != .official {
             result.warnings.append(MailWarning("unofficial-link-host",
-                "the action link's host \(actionURL.host.isEmpty ? "(none)" : actionURL.host) is not official" + (result.links[action].trust == .lookalike ? " but imitates an official one" : "")))
+                "the action link's host \(actionURL.host.isEmpty ? "(none)" : actionURL.host) is not official" + (result.links[action].trust == .lookalike ? " but imitates an official one" + Self.reads(actionURL.host) : "")))
         }
         if actionURL.scheme == "http" {
             result.warnings.append(MailWarning("insecure-link", "the action link uses http://, not https://"))
@@ -154,6 +169,12 @@ public struct Classifier: Sendable {
         let ascii = s.withUTF8 { b in b.allSatisfy { $0 < 0x80 } }
         guard ascii else { return s.lowercased() }
         return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// ` (it reads as bssn.go.id)` for a punycode or non-ASCII look-alike, whose trick a reader
+    /// cannot see; empty otherwise.
+    static func reads(_ host: String) -> String {
+        HostTrust.reading(of: host).map { " (it reads as \($0))" } ?? ""
     }
 
     static func describe(_ t: HostTrust) -> String {

@@ -18,6 +18,11 @@ public struct Template: Sendable, Codable, Hashable {
     public var account: AccountFields?
     /// Query parameters of the action link that may carry a signed action token (JWT) with `exp`.
     public var tokenParams: [String]?
+    /// The token types (the JWT's `typ` claim, e.g. Keycloak's `reset-credentials`) this
+    /// template's action link may carry. A link whose token (in `tokenParams`) names another type
+    /// is not this template's action link; an opaque key, or a JWT without `typ`, is accepted.
+    /// Nil: any token.
+    public var tokenTypes: [String]?
     /// Hosts under these domains are official for this template; the catalogue's when absent.
     public var officialDomains: [String]?
     /// The score a message must reach (default 7) once an action link, a brand signal and
@@ -27,6 +32,7 @@ public struct Template: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, kind, description, subjects, phrases, links, greetings, account
         case tokenParams = "token_params"
+        case tokenTypes = "token_types"
         case officialDomains = "official_domains"
         case minScore = "min_score"
     }
@@ -34,6 +40,21 @@ public struct Template: Sendable, Codable, Hashable {
     public struct AccountFields: Sendable, Codable, Hashable {
         public var username: [String]?
         public var password: [String]?
+    }
+
+    /// The type named by the action token in `url` when this template constrains token types and
+    /// the token names one it does not accept; nil when the link is acceptable.
+    func rejectedTokenType(_ url: LinkURL) -> String? {
+        guard let tokenTypes, let type = tokenType(url) else { return nil }
+        return tokenTypes.contains(type) ? nil : type
+    }
+
+    /// The `typ` claim of the first token found in the link's `tokenParams`.
+    func tokenType(_ url: LinkURL) -> String? {
+        for param in tokenParams ?? [] {
+            if let value = url.queryValue(param), let c = ActionToken.claims(value) { return c.type }
+        }
+        return nil
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +68,7 @@ public struct Template: Sendable, Codable, Hashable {
         greetings = try c.decodeIfPresent([String].self, forKey: .greetings)?.map { $0.lowercased() }
         account = try c.decodeIfPresent(AccountFields.self, forKey: .account)
         tokenParams = try c.decodeIfPresent([String].self, forKey: .tokenParams)
+        tokenTypes = try c.decodeIfPresent([String].self, forKey: .tokenTypes)
         officialDomains = try c.decodeIfPresent([String].self, forKey: .officialDomains)?.map { $0.lowercased() }
         minScore = try c.decodeIfPresent(Int.self, forKey: .minScore)
     }

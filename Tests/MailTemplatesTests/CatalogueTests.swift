@@ -9,9 +9,10 @@ import Testing
         return path
     }
 
-    @Test func builtInHasTheFourKinds() {
+    @Test func builtInHasTheSixKinds() {
         let c = Catalogue.builtIn()
-        #expect(Set(c.templates.map(\.kind)) == ["aktivasi-akun", "set-passphrase", "informasi-akun", "reset-password"])
+        #expect(Set(c.templates.map(\.kind)) == ["aktivasi-akun", "set-passphrase", "informasi-akun", "reset-password",
+                                                  "execute-actions", "verify-email"])
         #expect(c.needles.contains("login-actions"))
         #expect(c.needles.contains("aktivasi"))
     }
@@ -35,6 +36,23 @@ import Testing
         }
     }
 
+    @Test func tokenTypesNeedTokenParamsAndAreOptional() throws {
+        var c = Catalogue.builtIn()
+        let noParams = try write(#"{"format":"mailsift-templates/1","templates":[{"id":"x","kind":"x","links":[{"role":"a","action":true,"path":"/x"}],"token_types":["t"]}]}"#)
+        do { try c.add(file: noParams); Issue.record("accepted token_types without token_params") } catch {
+            #expect(error.description.contains("templates[0].token_types"))
+            #expect(error.description.contains("token_params"))
+        }
+        let empty = try write(#"{"format":"mailsift-templates/1","templates":[{"id":"x","kind":"x","links":[{"role":"a","action":true,"path":"/x"}],"token_params":["key"],"token_types":[]}]}"#)
+        do { try c.add(file: empty); Issue.record("accepted an empty token_types") } catch {
+            #expect(error.description.contains("templates[0].token_types"))
+        }
+        let ok = try write(#"{"format":"mailsift-templates/1","templates":[{"id":"x","kind":"x","links":[{"role":"a","action":true,"path":"/x"}],"token_params":["key"]}]}"#)
+        try c.add(file: ok)
+        #expect(c.templates.first { $0.id == "x" }?.tokenTypes == nil)
+        #expect(Catalogue.builtIn().templates.first { $0.id == "keycloak-reset-password" }?.tokenTypes == ["reset-credentials"])
+    }
+
     @Test func pathPatterns() {
         #expect(PathPattern.matches("**/realms/*/login-actions/action-token", "/auth/realms/ams/login-actions/action-token"))
         #expect(PathPattern.matches("**/realms/*/login-actions/action-token", "/realms/ams/login-actions/action-token"))
@@ -47,7 +65,7 @@ import Testing
     @Test(arguments: [
         ("bsre.bssn.go.id", HostTrust.official), ("bssn.go.id", .official), ("portal-bsre.bssn.go.id", .official),
         ("bssn.go.id.evil.tld", .lookalike), ("bssn-go.id", .lookalike), ("bsn.go.id", .lookalike),
-        ("b5sn.go.id", .lookalike), ("xn--bsn-xxa.go.id", .lookalike), ("siakad.ub.ac.id", .other), ("gmail.com", .other),
+        ("b5sn.go.id", .lookalike), ("xn--bsn-fhd.go.id", .lookalike), ("xn--bcher-kva.de", .other), ("siakad.ub.ac.id", .other), ("gmail.com", .other),
     ])
     func hostTrust(host: String, expected: HostTrust) {
         #expect(HostTrust.of(host: host, officialDomains: ["bssn.go.id"], tokens: ["bssn", "bsre"]) == expected)

@@ -111,17 +111,3 @@ import Testing
         #expect(c.recipientName == "SITI RAHMAWATI")
     }
 }
-
-/// Keycloak sends other action mails from the same host with the same link shape and expiry
-/// sentence; only the reset mail is a reset.
-@Suite struct KeycloakOtherActionsTests {
-    @Test func updateYourAccountIsNotAReset() {
-        let url = "https://sso-bsre.bssn.go.id/realms/ams/login-actions/action-token?key=abc.def.ghi&client_id=ams-portal"
-        let c = Classifier(catalogue: .builtIn()).classify(ClassifierInput(
-            subject: "Update Your Account", sender: "osd@bssn.go.id",
-            links: [.init(url: url, text: "Link to account update")],
-            text: "Your administrator has just requested that you update your ams account by performing the following action(s): Update Password. Click on the link below to start this process.\nThis link will expire within 12 hours.",
-            date: nil))
-        #expect(c.kind == "other")
-    }
-}
