@@ -11,6 +11,8 @@ enum BoundarySplitter {
     struct Split {
         var parts: [ArraySlice<UInt8>]
         var closed: Bool
+        /// A close delimiter was seen, even with no part before it.
+        var sawClose = false
     }
 
     static func split(_ body: ArraySlice<UInt8>, boundary: [UInt8]) -> Split {
@@ -18,6 +20,7 @@ enum BoundarySplitter {
         var parts: [ArraySlice<UInt8>] = []
         var partStart: Int? = nil
         var closed = false
+        var sawClose = false
         var searchFrom = body.startIndex
         let end = body.endIndex
 
@@ -32,6 +35,7 @@ enum BoundarySplitter {
             let lineDone = i >= end || body[i] == 0x0A || (body[i] == 0x0D && (i + 1 >= end || body[i + 1] == 0x0A))
             guard lineDone else { continue }
             let next = i >= end ? end : (body[i] == 0x0D ? min(i + 2, end) : i + 1)
+            if isClose { sawClose = true }
             if let s = partStart {
                 // The line break before the delimiter is not part of the body.
                 var e = hit
@@ -48,7 +52,7 @@ enum BoundarySplitter {
             // nothing (a truncated message) opens no part.
             parts.append(body[s..<end])
         }
-        return Split(parts: parts, closed: closed)
+        return Split(parts: parts, closed: closed, sawClose: sawClose)
     }
 
     /// The next line start at or after `from` that begins with `needle` (a line start is the

@@ -16,10 +16,10 @@ public enum CharsetDecoder {
     ///   nobody writes a BOM by accident.
     /// - Declared UTF-8 (or UTF-16) with invalid sequences keeps the valid text and puts U+FFFD in
     ///   place of each bad sequence, with a `bad-charset-bytes` warning.
-    /// - Any other declared charset whose bytes iconv rejects is read as windows-1252 as a whole,
-    ///   with a `bad-charset-bytes` warning: the label is evidently wrong, and windows-1252 keeps
-    ///   every ASCII byte (so every link) intact. Input that merely ends inside a multi-byte
-    ///   sequence keeps what converted and reads only the cut-off tail as windows-1252.
+    /// - Any other declared charset puts U+FFFD in place of each sequence it rejects and goes on
+    ///   (the WHATWG Encoding Standard's decode), with a `bad-charset-bytes` warning; the rest of
+    ///   the text, and every ASCII link, stays readable. When such bytes are valid UTF-8 the label
+    ///   is evidently wrong, and they are read as UTF-8.
     public static func decode(_ bytes: ArraySlice<UInt8>, label: String?) -> (text: String, warning: MailWarning?) {
         bytes.withUnsafeBufferPointer { buffer in
             decode(buffer, label: label)
@@ -49,39 +49,73 @@ public enum CharsetDecoder {
             if CharsetLabel.table[name] != nil, isPlainASCII(bytes) {
                 return (String(decoding: bytes, as: UTF8.self), nil)
             }
-            let outcome: IconvDecoder.Outcome?
+            let convert: (UnsafeBufferPointer<UInt8>) -> IconvDecoder.Outcome?
             switch charset {
-            case .eucJP: outcome = JapaneseDecoder.decodeEUCJP(bytes)
-            case .iso2022JP: outcome = JapaneseDecoder.decodeISO2022JP(bytes)
-            case .iconv(let iconvName): outcome = IconvDecoder.convert(bytes, from: iconvName)
-            default: outcome = nil
+            case .eucJP: convert = JapaneseDecoder.decodeEUCJP
+            case .iso2022JP: convert = JapaneseDecoder.decodeISO2022JP
+            case .iconv(let iconvName):
+                guard let decoder = IconvDecoder(from: iconvName) else { return unknown(bytes, name) }
+                convert = { decoder.convert($0) }
+            default: return unknown(bytes, name)
             }
-            return converted(outcome, bytes, name)
+            var lead: (UInt8) -> Bool = { _ in false }
+            if case .iconv(let iconvName) = charset {
+                switch iconvName {
+                case "BIG5-HKSCS", "CP949", "GB18030": lead = { $0 >= 0x81 && $0 <= 0xFE }
+                case "CP932": lead = { ($0 >= 0x81 && $0 <= 0x9F) || ($0 >= 0xE0 && $0 <= 0xFC) }
+                default: break
+                }
+            }
+            return replacing(bytes, name, convert, isLead: lead)
         }
     }
 
-    private static func converted(
-        _ outcome: IconvDecoder.Outcome?, _ bytes: UnsafeBufferPointer<UInt8>, _ name: String
+    /// WHATWG's decode with replacement: each sequence the charset rejects becomes U+FFFD and
+    /// decoding goes on after its first byte; input that ends inside a character ends in U+FFFD.
+    /// One exception keeps mislabelled mail readable: when the label fails but the bytes are
+    /// valid UTF-8, they are read as UTF-8.
+    private static func replacing(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ name: String,
+        _ convert: (UnsafeBufferPointer<UInt8>) -> IconvDecoder.Outcome?,
+        isLead: (UInt8) -> Bool = { _ in false }
     ) -> (text: String, warning: MailWarning?) {
-        switch outcome {
-        case nil:
-            return unknown(bytes, name)
-        case .converted(let utf8):
-            return (String(decoding: utf8, as: UTF8.self), nil)
-        case .invalid:
-            return (
-                Windows1252.decode(bytes),
-                MailWarning("bad-charset-bytes", "bytes invalid for charset '\(name)'; read as windows-1252")
-            )
-        case .truncated(let prefix, let offset):
-            let tail = UnsafeBufferPointer(rebasing: bytes[offset...])
-            return (
-                String(decoding: prefix, as: UTF8.self) + Windows1252.decode(tail),
-                MailWarning(
-                    "bad-charset-bytes",
-                    "text in charset '\(name)' ends inside a character; the last bytes were read as windows-1252")
-            )
+        var out: [UInt8] = []
+        var errors = 0
+        var start = 0
+        loop: while start < bytes.count {
+            switch convert(UnsafeBufferPointer(rebasing: bytes[start...])) {
+            case nil:
+                return unknown(bytes, name)
+            case .converted(let utf8):
+                out += utf8
+                break loop
+            case .replaced(let utf8, let e):
+                out += utf8
+                errors += e
+                break loop
+            case .invalid(let prefix, let offset):
+                out += prefix
+                out += [0xEF, 0xBF, 0xBD]
+                errors += 1
+                // A double-byte charset's lead with a non-ASCII trail is one bad character; an
+                // ASCII trail is read again on its own (WHATWG, e.g. Big5 decoder step 3.4).
+                let bad = start + offset
+                guard bad < bytes.count else { break loop }
+                start = bad + (isLead(bytes[bad]) && bad + 1 < bytes.count && bytes[bad + 1] >= 0x80 ? 2 : 1)
+            case .truncated(let prefix, _):
+                out += prefix
+                out += [0xEF, 0xBF, 0xBD]
+                errors += 1
+                break loop
+            }
         }
+        if errors == 0 { return (String(decoding: out, as: UTF8.self), nil) }
+        // One bad character is damage; several that all read as UTF-8 are a wrong label.
+        if errors > 1, bytes.contains(where: { $0 >= 0x80 }), let text = validUTF8(bytes) {
+            return (text, MailWarning("bad-charset-bytes", "bytes invalid for charset '\(name)' are valid UTF-8; read as UTF-8"))
+        }
+        return (String(decoding: out, as: UTF8.self),
+                MailWarning("bad-charset-bytes", "\(errors) byte sequence(s) invalid for charset '\(name)' were replaced with U+FFFD"))
     }
 
     /// UTF-8 when the bytes are valid UTF-8 (which includes plain ASCII), else windows-1252: the

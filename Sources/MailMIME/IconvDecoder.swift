@@ -18,6 +18,8 @@ final class IconvDecoder {
         case invalid(prefix: [UInt8], offset: Int)
         /// The input ends inside a multi-byte sequence (EINVAL) at offset `offset`.
         case truncated(prefix: [UInt8], offset: Int)
+        /// The whole input converted, `errors` unmappable characters replaced with U+FFFD.
+        case replaced([UInt8], errors: Int)
     }
 
     private let descriptor: iconv_t
@@ -63,7 +65,8 @@ final class IconvDecoder {
         // Legacy charsets need at most 3 UTF-8 bytes per input byte except for a few composed
         // Big5-HKSCS pairs and escapes; E2BIG grows the buffer for the rest.
         var written = output.count
-        output.append(contentsOf: repeatElement(0, count: max(1, initialCapacity ?? input.count * 3 + 64)))
+        // Capped, so that decoding with replacement (one call per bad sequence) stays linear.
+        output += [UInt8](repeating: 0, count: max(1, initialCapacity ?? min(input.count * 3 + 64, 1 << 16)))
         var consumed = 0
         let total = input.count
         var flushing = total == 0  // nothing to convert; the flush also copes with a nil base address
@@ -96,7 +99,7 @@ final class IconvDecoder {
                 continue
             }
             if failure == E2BIG {
-                output.append(contentsOf: repeatElement(0, count: max(64, output.count)))
+                output += [UInt8](repeating: 0, count: max(64, output.count))
                 continue
             }
             output.removeSubrange(written...)

@@ -19,29 +19,34 @@ enum JapaneseDecoder {
                 i += 1
                 continue
             }
-            // Every non-ASCII form is at least two bytes.
-            guard i + 1 < n else { return builder.truncated(at: i) }
+            // Every non-ASCII form is at least two bytes; input ending inside one is U+FFFD.
+            guard i + 1 < n else { builder.replace(); break }
             let second = bytes[i + 1]
+            // WHATWG: a bad sequence is one U+FFFD; an ASCII byte in it is read again.
+            let skip = second < 0x80 ? 1 : 2
             switch b {
             case 0x8E:
                 // Half-width katakana, the same byte values in Shift_JIS.
-                guard (0xA1...0xDF).contains(second) else { return builder.invalid(at: i) }
+                guard (0xA1...0xDF).contains(second) else { builder.replace(); i += skip; continue }
                 builder.appendShiftJIS(second)
                 i += 2
             case 0x8F:
-                guard i + 2 < n else { return builder.truncated(at: i) }
+                guard i + 2 < n else { builder.replace(); i = n; continue }
                 let third = bytes[i + 2]
                 guard (0xA1...0xFE).contains(second), (0xA1...0xFE).contains(third) else {
-                    return builder.invalid(at: i)
+                    builder.replace()
+                    i += skip
+                    continue
                 }
                 builder.appendJIS0212(b, second, third)
                 i += 3
             case 0xA1...0xFE:
-                guard (0xA1...0xFE).contains(second) else { return builder.invalid(at: i) }
+                guard (0xA1...0xFE).contains(second) else { builder.replace(); i += skip; continue }
                 builder.appendJIS0208(pointer: (Int(b) - 0xA1) * 94 + Int(second) - 0xA1)
                 i += 2
             default:
-                return builder.invalid(at: i)
+                builder.replace()
+                i += 1
             }
             if builder.failed { return builder.invalid(at: i) }
         }
@@ -56,19 +61,21 @@ enum JapaneseDecoder {
         var i = 0
         while i < n {
             let b = bytes[i]
+            // WHATWG: each error is one U+FFFD, the state kept, the offending byte consumed and
+            // what follows read again.
             if b == 0x1B {
-                guard i + 2 < n else { return builder.truncated(at: i) }
+                guard i + 2 < n else { builder.replace(); i += 1; continue }
                 switch (bytes[i + 1], bytes[i + 2]) {
                 case (0x28, 0x42): state = .ascii
                 case (0x28, 0x4A): state = .roman
                 case (0x28, 0x49): state = .katakana
                 case (0x24, 0x40), (0x24, 0x42): state = .twoByte
-                default: return builder.invalid(at: i)
+                default: builder.replace(); i += 1; continue
                 }
                 i += 3
                 continue
             }
-            if b >= 0x80 || b == 0x0E || b == 0x0F { return builder.invalid(at: i) }
+            if b >= 0x80 || b == 0x0E || b == 0x0F { builder.replace(); i += 1; continue }
             switch state {
             case .ascii:
                 builder.appendShiftJIS(b)
@@ -84,7 +91,7 @@ enum JapaneseDecoder {
                 }
                 i += 1
             case .katakana:
-                guard (0x21...0x5F).contains(b) else { return builder.invalid(at: i) }
+                guard (0x21...0x5F).contains(b) else { builder.replace(); i += 1; continue }
                 builder.appendShiftJIS(b + 0x80)
                 i += 1
             case .twoByte:
@@ -96,10 +103,10 @@ enum JapaneseDecoder {
                     i += 1
                     continue
                 }
-                guard (0x21...0x7E).contains(b) else { return builder.invalid(at: i) }
-                guard i + 1 < n else { return builder.truncated(at: i) }
+                guard (0x21...0x7E).contains(b) else { builder.replace(); i += 1; continue }
+                guard i + 1 < n else { builder.replace(); i = n; continue }
                 let trail = bytes[i + 1]
-                guard (0x21...0x7E).contains(trail) else { return builder.invalid(at: i) }
+                guard (0x21...0x7E).contains(trail) else { builder.replace(); i += 1; continue }
                 builder.appendJIS0208(pointer: (Int(b) - 0x21) * 94 + Int(trail) - 0x21)
                 i += 2
             }
@@ -118,6 +125,7 @@ enum JapaneseDecoder {
         private var run: [UInt8] = []
         private var kind = Kind.shiftJIS
         private(set) var failed = false
+        private(set) var errors = 0
 
         init?() {
             guard let cp932 = IconvDecoder(from: "CP932") else { return nil }
@@ -143,6 +151,13 @@ enum JapaneseDecoder {
             run.append(c)
         }
 
+        /// One U+FFFD for a bad sequence.
+        mutating func replace() {
+            flush()
+            output += [0xEF, 0xBF, 0xBD]
+            errors += 1
+        }
+
         mutating func appendScalar(_ value: UInt32) {
             flush()
             output.append(contentsOf: String(Unicode.Scalar(value)!).utf8)
@@ -160,7 +175,8 @@ enum JapaneseDecoder {
 
         mutating func finish(inputCount: Int) -> IconvDecoder.Outcome {
             flush()
-            return failed ? .invalid(prefix: output, offset: inputCount) : .converted(output)
+            if failed { return .invalid(prefix: output, offset: inputCount) }
+            return errors > 0 ? .replaced(output, errors: errors) : .converted(output)
         }
 
         private mutating func switchKind(to newKind: Kind) {
@@ -175,19 +191,39 @@ enum JapaneseDecoder {
                 run.removeAll(keepingCapacity: true)
                 return
             }
-            let failure: IconvDecoder.Failure?
+            let decoder: IconvDecoder
             switch kind {
             case .shiftJIS:
-                failure = run.withUnsafeBufferPointer { cp932.convert($0, appendingTo: &output) }
+                decoder = cp932
             case .eucJP:
                 if eucJP == nil { eucJP = IconvDecoder(from: "EUC-JP") }
-                if let decoder = eucJP {
-                    failure = run.withUnsafeBufferPointer { decoder.convert($0, appendingTo: &output) }
-                } else {
-                    failure = IconvDecoder.Failure(offset: 0, truncated: false)
+                guard let d = eucJP else {
+                    failed = true
+                    run.removeAll(keepingCapacity: true)
+                    return
                 }
+                decoder = d
             }
-            if failure != nil { failed = true }
+            // A pair with no character (an unassigned JIS code) is one U+FFFD, as in WHATWG; the
+            // rest of the run still converts.
+            var start = 0
+            while start < run.count {
+                let failure = run.withUnsafeBufferPointer {
+                    decoder.convert(UnsafeBufferPointer(rebasing: $0[start...]), appendingTo: &output)
+                }
+                guard let failure else { break }
+                output += [0xEF, 0xBF, 0xBD]
+                errors += 1
+                let bad = start + failure.offset
+                guard bad < run.count else { break }
+                let b = run[bad]
+                let width: Int
+                switch kind {
+                case .eucJP: width = 3
+                case .shiftJIS: width = (b < 0x80 || (0xA1...0xDF).contains(b)) ? 1 : 2
+                }
+                start = bad + width
+            }
             run.removeAll(keepingCapacity: true)
         }
     }

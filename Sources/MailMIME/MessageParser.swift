@@ -56,6 +56,11 @@ public enum MessageParser {
                 return part
             }
             let split = BoundarySplitter.split(body, boundary: Array(boundary.utf8))
+            if split.parts.isEmpty, split.sawClose {
+                // Only the close delimiter: a multipart with no parts, its text all preamble.
+                part.warnings.append(MailWarning("empty-multipart", "part \(here): multipart with no parts before its closing boundary"))
+                return part
+            }
             if split.parts.isEmpty, !body.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D && $0 != 0x0A }) {
                 // Nothing to keep: a multipart with no parts, rather than an empty text part.
                 part.warnings.append(MailWarning("empty-multipart", "part \(here): multipart with an empty body"))

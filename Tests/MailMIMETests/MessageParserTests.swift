@@ -179,4 +179,13 @@ import Testing
         #expect(inner.children.map { text($0) } == ["inner"])
         #expect(inner.warnings.map(\.code).contains("missing-header-end"))
     }
+
+    // mime4j multipartnopart / missing-inner-start-boundary: only the close delimiter appears.
+    // That is a multipart with no parts (its text is preamble), not a boundary that "never occurs".
+    @Test func closeDelimiterAloneMakesAMultipartWithNoParts() {
+        let m = parse("Content-Type: multipart/mixed; boundary=b\n\nsome preamble\n--b--\nepilogue\n")
+        #expect(m.root.mediaType == "multipart/mixed")
+        #expect(m.root.children.isEmpty)
+        #expect(m.root.warnings.map(\.code) == ["empty-multipart"])
+    }
 }
