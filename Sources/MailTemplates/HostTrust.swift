@@ -100,6 +100,17 @@ public enum HostTrust: Sendable, Hashable {
         return false
     }
 
+    /// Lowercase letters that a reader confuses in a host name (digits are folded before).
+    static let confusablePairs: Set<[UInt8]> = {
+        let pairs = ["ao", "ce", "ec", "il", "li", "ij", "mn", "nm", "nr", "rn", "un", "nu", "uv", "vu", "vw", "wv",
+                     "sz", "zs", "gq", "qg", "hn", "nh", "bd", "db", "pq", "qp", "oa", "tf", "ft", "kx", "xk"]
+        return Set(pairs.map { Array($0.utf8) })
+    }()
+
+    static func confusable(_ a: UInt8, _ b: UInt8) -> Bool {
+        confusablePairs.contains([a, b])
+    }
+
     static func editDistanceAtMostOne(_ a: String, _ b: String) -> Bool {
         editDistanceAtMostOne(Array(a.utf8), Array(b.utf8))
     }
@@ -110,7 +121,9 @@ public enum HostTrust: Sendable, Hashable {
         if x == y { return true }
         if x.count == y.count {
             let diffs = (0..<x.count).filter { x[$0] != y[$0] }
-            if diffs.count == 1 { return true }
+            // One letter swapped for another counts only when the two pass for each other at a
+            // glance: "bare" is a word, not an imitation of "bsre"; "bssm" or "bsrc" is.
+            if diffs.count == 1 { return confusable(x[diffs[0]], y[diffs[0]]) }
             if diffs.count == 2, diffs[1] == diffs[0] + 1, x[diffs[0]] == y[diffs[1]], x[diffs[1]] == y[diffs[0]] { return true }
             return false
         }

@@ -27,6 +27,10 @@ import Testing
         ("xn--bcher-kva.de", .other), ("b\u{00FC}cher.de", .other), ("xn--e1afmkfd.xn--p1ai", .other),
         ("\u{043F}\u{0440}\u{0438}\u{043C}\u{0435}\u{0440}.\u{0440}\u{0444}", .other), ("xn--bsn-xxa.go.id", .other),
         ("xn--fiqs8s", .other), ("xn--", .other), ("xn--zzzzzzzzzzzzzzzz.com", .other),
+        // One letter swapped: an imitation when the letters pass for each other, else a word
+        // (www.bare-foot.co.nz was flagged in the real-world corpus before).
+        ("bsrc.example", .lookalike), ("bssm.example", .lookalike), ("www.bare-foot.co.nz", .other),
+        ("bore.example", .other), ("base.example", .other),
         // Ordinary hosts.
         ("siakad.ub.ac.id", .other), ("gmail.com", .other), ("t.me", .other), ("", .other),
     ])
