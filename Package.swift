@@ -38,16 +38,19 @@ let package = Package(
             "MailInput", "MailMIME", "MailHTML", "MailTemplates",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Answers "why can't this person finish registration?" from a mailbox's reports.
+        .target(name: "MailDiagnosis", dependencies: ["MailSift", "MailMIME"]),
         // The command line: arguments, output, exit codes.
         .executableTarget(
             name: "mailsift",
-            dependencies: ["MailSift", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["MailSift", "MailDiagnosis", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "MailInputTests", dependencies: ["MailInput"]),
         .testTarget(name: "MailMIMETests", dependencies: ["MailMIME"]),
         .testTarget(name: "MailHTMLTests", dependencies: ["MailHTML"]),
         .testTarget(name: "MailTemplatesTests", dependencies: ["MailTemplates"]),
         .testTarget(name: "MailSiftTests", dependencies: ["MailSift", "MailInput", "mailsift"]),
+        .testTarget(name: "MailDiagnosisTests", dependencies: ["MailDiagnosis", "MailSift", "MailMIME"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,16 +1,16 @@
 /// Writes JSON by hand: keys in the contract's order (stable, diffable output), nulls written
 /// out (the contract requires the keys), and strings escaped so that no control character
 /// from a message reaches a terminal raw.
-struct JSONWriter {
-    private(set) var out: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var out: [UInt8] = []
 
-    init() { out.reserveCapacity(4096) }
+    public init() { out.reserveCapacity(4096) }
 
-    mutating func raw(_ s: StaticString) {
+    public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    mutating func string(_ s: String) {
+    public mutating func string(_ s: String) {
         out.append(0x22)
         var s = s
         // Fast path: most strings need no escaping and go in one copy.
@@ -41,24 +41,24 @@ struct JSONWriter {
         out.append(0x22)
     }
 
-    mutating func string(_ s: String?) {
+    public mutating func string(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
-    mutating func int(_ i: Int) {
+    public mutating func int(_ i: Int) {
         out.append(contentsOf: String(i).utf8)
     }
 
-    mutating func int(_ i: Int?) {
+    public mutating func int(_ i: Int?) {
         if let i { int(i) } else { raw("null") }
     }
 
-    mutating func bool(_ b: Bool) {
+    public mutating func bool(_ b: Bool) {
         if b { raw("true") } else { raw("false") }
     }
 
     /// `"key":` with a leading comma unless it is the first key of its object.
-    mutating func key(_ k: StaticString, first: Bool = false) {
+    public mutating func key(_ k: StaticString, first: Bool = false) {
         if !first { out.append(0x2C) }
         out.append(0x22)
         k.withUTF8Buffer { out.append(contentsOf: $0) }

@@ -53,7 +53,7 @@ struct SpamVerdict: Sendable, Hashable {
     }
 
     static func clip(_ s: String) -> String {
-        let oneLine = s.split(whereSeparator: { $0 == "\r" || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        let oneLine = s.split(whereSeparator: { $0 == "\r" || $0 == "\n" || $0 == "\t" || $0 == " " }).joined(separator: " ")
         return oneLine.count > 200 ? String(oneLine.prefix(200)) + "…" : oneLine
     }
 }

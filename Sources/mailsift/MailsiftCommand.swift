@@ -11,7 +11,7 @@ struct MailsiftCommand: ParsableCommand {
         read or was not mail (each named on stderr), 64 for usage errors.
         """,
         version: MailsiftVersion.string,
-        subcommands: [ScanCommand.self, LinksCommand.self, ExplainCommand.self, PartsCommand.self, TemplatesCommand.self],
+        subcommands: [ScanCommand.self, LinksCommand.self, DiagnoseCommand.self, ExplainCommand.self, PartsCommand.self, TemplatesCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 }
