@@ -100,8 +100,9 @@ public struct Pipeline: Sendable {
                     extracted[i].unwrapped = keep.map { extracted[i].unwrapped[$0] }
                 }
             }
-            let input = ClassifierInput(subject: original.subject, sender: original.from?.address,
+            var input = ClassifierInput(subject: original.subject, sender: original.from?.address,
                                         links: extracted[i].links, text: text, date: original.date)
+            input.opaqueLinks = Set(extracted[i].unwrapped.indices.filter { extracted[i].unwrapped[$0]?.unresolved != nil })
             let verdict = classifier.classify(input)
             trace?.scopes[i].outcome = .classified(verdict, inlineForward: inline != nil, original: original)
             if verdict.template != nil {

@@ -44,7 +44,7 @@ public struct Classifier: Sendable {
             // execute-actions and verify-email links differ only in the token's `typ`).
             var wrongType: String? = nil
             for (i, url) in urls.enumerated() {
-                if template.links.contains(where: { $0.action && $0.matches(url, text: anchors[i], trust: trust(url.host, template)) }) {
+                if template.links.contains(where: { $0.action && $0.matches(url, text: anchors[i], opaque: input.opaqueLinks.contains(i), trust: trust(url.host, template)) }) {
                     if let t = template.rejectedTokenType(url) {
                         if wrongType == nil { wrongType = t }
                         continue
@@ -106,7 +106,7 @@ public struct Classifier: Sendable {
             let trust = trust(url.host, best?.template)
             var role = "other"
             if let t = best?.template, let rule = t.links.first(where: {
-                $0.matches(url, text: anchors[i], trust: trust) && !($0.action && t.rejectedTokenType(url) != nil)
+                $0.matches(url, text: anchors[i], opaque: input.opaqueLinks.contains(i), trust: trust) && !($0.action && t.rejectedTokenType(url) != nil)
             }) {
                 role = rule.role
             }
@@ -125,7 +125,8 @@ public struct Classifier: Sendable {
             result.warnings.append(MailWarning("sender-not-official", "the message has no readable sender address"))
         }
         let actionURL = urls[action]
-        if result.links[action].trust != .official {
+        // An opaque gateway link has its own warning (from the pipeline): its host says nothing.
+        if result.links[action].trust != .official, !input.opaqueLinks.contains(action) {
             result.warnings.append(MailWarning("unofficial-link-host",
                 "the action link's host \(actionURL.host.isEmpty ? "(none)" : actionURL.host) is not official" + (result.links[action].trust == .lookalike ? " but imitates an official one" + Self.reads(actionURL.host) : "")))
         }

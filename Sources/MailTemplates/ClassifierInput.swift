@@ -12,6 +12,8 @@ public struct ClassifierInput: Sendable {
     public var text: String
     /// The Date header, to which a stated validity is added.
     public var date: MailDate?
+    /// Indexes of links wrapped by a gateway that cannot be resolved offline.
+    public var opaqueLinks: Set<Int> = []
 
     public init(subject: String?, sender: String?, links: [ExtractedLink], text: String, date: MailDate?) {
         self.subject = subject

@@ -50,3 +50,30 @@ import Testing
         #expect(w["auth-failed"] != nil)
     }
 }
+
+/// A link behind a gateway that cannot be resolved offline (Mimecast) is still the action link
+/// when its words say so, and the report says plainly that its destination is unknown.
+@Suite struct OpaqueGatewayTests {
+    @Test func mimecastWrappedActivationIsRecognisedWithAWarning() throws {
+        let pipeline = Pipeline(classifier: Classifier(catalogue: .builtIn()),
+                                options: ScanOptions(now: MailDate.parseRFC3339("2025-11-26T12:00:00Z")!))
+        let html = """
+        From: Balai Sertifikasi Elektronik <noreply.bsre@bssn.go.id>
+        Subject: Aktivasi Akun
+        Date: Mon, 24 Nov 2025 13:05:44 +0700
+        Content-Type: text/html
+
+        <p>Terima kasih telah bergabung di Layanan Balai Sertifikasi Elektronik.</p>
+        <a href="https://url.uk.m.mimecastprotect.com/s/Xy7ZCq2Rt9hKp3mVnBwLs?domain=bsre.bssn.go.id">Aktivasi Akun</a>
+        """
+        let raw = RawMessage(origin: MessageOrigin(path: "-", index: 0, offset: nil), bytes: Array(html.utf8))
+        guard case .report(let r) = pipeline.process(raw) else { throw TestFailure("not recognised") }
+        #expect(r.kind == "aktivasi-akun")
+        #expect(r.links.first?.wrappedBy == "mimecast" && r.links.first?.official == false)
+        #expect(r.warnings.map(\.code) == ["unresolved-link-wrapper"])
+        // Words alone never make an ordinary link an action link.
+        let plain = RawMessage(origin: MessageOrigin(path: "-", index: 0, offset: nil),
+                               bytes: Array(html.replacingOccurrences(of: "url.uk.m.mimecastprotect.com/s", with: "example.com/s").utf8))
+        #expect({ if case .report = pipeline.process(plain) { return false }; return true }())
+    }
+}
