@@ -32,8 +32,9 @@ struct DeliveryFailure: Sendable {
 
     static func detect(_ message: Message) -> DeliveryFailure? {
         let root = message.root
-        // RFC 3464: a delivery-status part anywhere near the top.
-        for part in root.allParts.prefix(64) {
+        // RFC 3464: a delivery-status part at the top or one level down (a forwarded report).
+        let near = [root] + root.children + root.children.flatMap(\.children)
+        for part in near.prefix(64) {
             let t = part.mediaType
             if t == "message/delivery-status" || t == "message/global-delivery-status" {
                 var f = parseStatus(part.decodedBody().bytes)
@@ -42,7 +43,8 @@ struct DeliveryFailure: Sendable {
             }
         }
         // Non-standard: a daemon's sender and a bounce subject, the facts only in the text.
-        let from = message.headers.first("from").map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+        guard let rawFrom = message.headers.first("from") else { return nil }
+        let from = String(decoding: rawFrom, as: UTF8.self).lowercased()
         let subject = message.headers.text("subject")?.text.lowercased() ?? ""
         guard bounceSenders.contains(where: { from.contains($0) }),
               bounceSubjects.contains(where: { subject.contains($0) }) else { return nil }

@@ -22,17 +22,30 @@ struct LinkAssessment: Sendable, Hashable {
     var isHTTP: Bool
 
     init(url: String, text: String?, classifier: Classifier) {
-        let parsed = LinkURL(url)
-        host = parsed.host
-        isHTTP = parsed.scheme == "http"
-        trust = host.isEmpty ? .other : classifier.trust(ofHost: host)
+        var cache: [String: HostTrust] = [:]
+        self.init(url: url, text: text, classifier: classifier, cache: &cache)
+    }
+
+    /// `cache` keeps each host's verdict across a message's links: most share a few hosts.
+    init(url: String, text: String?, classifier: Classifier, cache: inout [String: HostTrust]) {
+        func judge(_ h: String) -> HostTrust {
+            if let t = cache[h] { return t }
+            let t = classifier.trust(ofHost: h)
+            cache[h] = t
+            return t
+        }
+        host = LinkURL.host(of: url)
+        isHTTP = url.utf8.count > 5 && url.utf8.prefix(5).map { $0 | 0x20 }.elementsEqual("http:".utf8)
+        trust = host.isEmpty ? .other : judge(host)
         shownHost = text.flatMap(Self.hostShown)
-        shownTrust = shownHost.map { classifier.trust(ofHost: $0) }
+        shownTrust = shownHost.map(judge)
     }
 
     /// "https://bsre.bssn.go.id/…", "www.bssn.go.id" or "bsre.bssn.go.id/email/…" → the host;
     /// ordinary words ("Aktivasi Akun", "klik di sini") → nil.
     static func hostShown(in text: String) -> String? {
+        // Most anchor texts are words: no dot, no host.
+        guard text.utf8.contains(0x2E) else { return nil }
         var t = Substring(text).drop(while: { $0 == " " || $0 == "<" || $0 == "[" || $0 == "(" })
         guard !t.isEmpty, t.utf8.count < 2048 else { return nil }
         let lower = t.lowercased()

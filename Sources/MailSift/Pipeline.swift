@@ -353,8 +353,9 @@ public struct Pipeline: Sendable {
         var out: [MailWarning] = []
         let actionHost = r.actionURL.map { LinkURL.host(of: $0) }
         var flagged = Set<String>()
+        var cache: [String: HostTrust] = [:]
         for link in r.links {
-            let a = LinkAssessment(url: link.url, text: link.text, classifier: classifier)
+            let a = LinkAssessment(url: link.url, text: link.text, classifier: classifier, cache: &cache)
             if a.trust == .lookalike, a.host != actionHost, flagged.insert(a.host).inserted {
                 out.append(MailWarning("lookalike-link-host",
                     "a link goes to \(a.host), which imitates an official domain"))
