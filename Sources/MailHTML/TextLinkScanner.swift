@@ -38,7 +38,7 @@ public enum TextLinkScanner {
         guard lower(i) == 0x68, lower(i + 1) == 0x74, lower(i + 2) == 0x74, lower(i + 3) == 0x70 else { return nil }
         var k = i + 4
         if lower(k) == 0x73 { k += 1 }
-        guard k + 2 < b.count || k + 2 == b.count, k + 2 <= b.count,
+        guard k + 2 < b.count,
               b[k] == UInt8(ascii: ":"), b[k + 1] == UInt8(ascii: "/"), b[k + 2] == UInt8(ascii: "/") else { return nil }
         return k + 3
     }

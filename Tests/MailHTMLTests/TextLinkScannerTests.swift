@@ -27,4 +27,15 @@ import Testing
     @Test func unclosedBracketFallsBackToBareURL() {
         #expect(urls("<https://a.example/x and more text") == ["https://a.example/x"])
     }
+    /// Found by the `html` and `pipeline` fuzz targets: text ending in the middle of a scheme
+    /// read past the end of the buffer (Fuzz/Regressions/*-text-ends-http-scheme.bin).
+    @Test(arguments: ["http", "http:", "http:/", "https:/", "see HTTP:/", "x https", "http:/ "])
+    func textEndingInsideASchemeHasNoLink(_ text: String) {
+        #expect(urls(text) == [])
+    }
+
+    @Test func shortestCompleteSchemeAtEndIsNotALink() {
+        #expect(urls("go to http://") == [])
+        #expect(urls("http://a") == ["http://a"])
+    }
 }
