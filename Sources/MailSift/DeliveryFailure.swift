@@ -1,4 +1,5 @@
 import MailMIME
+import MailTemplates
 
 /// A report that a mail could not be delivered: RFC 3464's multipart/report with a
 /// message/delivery-status part, or one of the common non-standard bounces (Postfix, Exim,
@@ -22,6 +23,8 @@ struct DeliveryFailure: Sendable {
         "tidak terkirim", "gagal terkirim", "tidak dapat dikirim",
     ]
     static let bounceSenders = ["mailer-daemon", "postmaster", "mail delivery subsystem", "mail delivery system"]
+    private static let senderSearch = ByteSearch(needles: bounceSenders)
+    private static let subjectSearch = ByteSearch(needles: bounceSubjects)
     /// Lines after which a non-standard bounce quotes the returned message.
     static let copyMarkers = [
         "------ this is a copy of the message, including all the headers. ------",
@@ -43,11 +46,12 @@ struct DeliveryFailure: Sendable {
             }
         }
         // Non-standard: a daemon's sender and a bounce subject, the facts only in the text.
-        guard let rawFrom = message.headers.first("from") else { return nil }
-        let from = String(decoding: rawFrom, as: UTF8.self).lowercased()
-        let subject = message.headers.text("subject")?.text.lowercased() ?? ""
-        guard bounceSenders.contains(where: { from.contains($0) }),
-              bounceSubjects.contains(where: { subject.contains($0) }) else { return nil }
+        // Every message passes here: compare bytes, ASCII case-insensitively, and decode the
+        // subject only for a daemon's mail.
+        guard let rawFrom = message.headers.first("from"),
+              rawFrom.withUnsafeBufferPointer({ senderSearch.matches($0) }),
+              let subject = message.headers.text("subject")?.text,
+              subjectSearch.matches(subject) else { return nil }
         var f = DeliveryFailure(action: "failed")
         var text = ""
         for part in root.allParts.prefix(64) where part.mediaType == "text/plain" && !part.isAttachment {

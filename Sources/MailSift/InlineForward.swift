@@ -1,4 +1,5 @@
 import MailMIME
+import MailTemplates
 
 /// A message forwarded in the body rather than attached: the mail client's separator line, then
 /// the original's From / Date / Subject lines (Gmail, Outlook, Thunderbird, Apple Mail, in
@@ -22,8 +23,11 @@ struct InlineForward: Sendable {
     /// UTC offset: clients write the original's date in the forwarder's local time without a
     /// zone, so a date without one is read in that offset.
     static func detect(_ text: String, localOffset: Int? = nil, forwardedAt: MailDate? = nil) -> InlineForward? {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline })
+        let lines = Self.lines(of: text)
         for (i, raw) in lines.enumerated() {
+            // Runs on every line of every candidate message: a separator names a message
+            // ("message", "pesan") and a header line has a colon; skip the rest unread.
+            guard Self.mayStartForward(raw) else { continue }
             let line = raw.trimmingCharacters(in: " \t>*_").lowercased()
             let bare = line.trimmingCharacters(in: "- ")
             let isMarker = markers.contains(bare)
@@ -66,6 +70,36 @@ struct InlineForward: Sendable {
             if fwd.from != nil && (isMarker || seen >= 2) { return fwd }
         }
         return nil
+    }
+
+    private static let markerWords = ByteSearch(needles: ["message", "pesan"])
+
+    static func mayStartForward(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { b in b.contains(UInt8(ascii: ":")) || markerWords.matches(b) }
+    }
+
+    /// The lines of `text`, split at LF, CRLF or a lone CR. Byte-level, since splitting
+    /// Characters costs grapheme breaking over the whole text.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let u = text.utf8
+        var start = u.startIndex
+        var i = start
+        while i < u.endIndex {
+            let c = u[i]
+            if c == 0x0A || c == 0x0D {
+                lines.append(text[start..<i])
+                var next = u.index(after: i)
+                if c == 0x0D, next < u.endIndex, u[next] == 0x0A { next = u.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = u.index(after: i)
+            }
+        }
+        lines.append(text[start..<u.endIndex])
+        return lines
     }
 
     /// Whether a written date names its zone (`+0700`, `GMT`, `WIB`, …).

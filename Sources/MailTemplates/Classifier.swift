@@ -34,6 +34,14 @@ public struct Classifier: Sendable {
             cache[host] = t
             return t
         }
+        // Keycloak's three action templates read the same token: decode each one once.
+        var claimsMemo: [String: ActionToken.Claims?] = [:]
+        func claims(_ token: String) -> ActionToken.Claims? {
+            if let c = claimsMemo[token] { return c }
+            let c = ActionToken.claims(token)
+            claimsMemo[token] = c
+            return c
+        }
         var evidence: [Classification.TemplateEvidence] = []
         var best: (template: Template, score: Int, action: Int)? = nil
 
@@ -45,7 +53,7 @@ public struct Classifier: Sendable {
             var wrongType: String? = nil
             for (i, url) in urls.enumerated() {
                 if template.links.contains(where: { $0.action && $0.matches(url, text: anchors[i], opaque: input.opaqueLinks.contains(i), trust: trust(url.host, template)) }) {
-                    if let t = template.rejectedTokenType(url) {
+                    if let t = template.rejectedTokenType(url, claims: claims) {
                         if wrongType == nil { wrongType = t }
                         continue
                     }
@@ -63,7 +71,7 @@ public struct Classifier: Sendable {
             signals.append(.init(name: "action-link", matched: true, weight: 3, detail: input.links[action].url))
             // Shown when the token names its type (it is then one of the template's); an opaque
             // key says nothing.
-            if template.tokenTypes != nil, let t = template.tokenType(urls[action]) {
+            if template.tokenTypes != nil, let t = template.tokenType(urls[action], claims: claims) {
                 signals.append(.init(name: "token-type", matched: true, weight: 0, detail: "the token's type is \"\(t)\""))
             }
             let actionTrust = trust(urls[action].host, template)
@@ -106,7 +114,7 @@ public struct Classifier: Sendable {
             let trust = trust(url.host, best?.template)
             var role = "other"
             if let t = best?.template, let rule = t.links.first(where: {
-                $0.matches(url, text: anchors[i], opaque: input.opaqueLinks.contains(i), trust: trust) && !($0.action && t.rejectedTokenType(url) != nil)
+                $0.matches(url, text: anchors[i], opaque: input.opaqueLinks.contains(i), trust: trust) && !($0.action && t.rejectedTokenType(url, claims: claims) != nil)
             }) {
                 role = rule.role
             }

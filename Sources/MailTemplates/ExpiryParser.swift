@@ -56,7 +56,48 @@ struct ExpiryParser: @unchecked Sendable {
     }
 
     static func normalise(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Byte by byte over UTF-8: splitting Characters would run grapheme breaking over every
+        // candidate message's whole text. Whitespace is Unicode's White_Space set.
+        var lower = s.lowercased()
+        return lower.withUTF8 { b in
+            var out = [UInt8]()
+            out.reserveCapacity(b.count)
+            var pendingSpace = false
+            var i = 0
+            while i < b.count {
+                let w = whitespaceLength(b, at: i)
+                if w > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += w
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The UTF-8 length of the White_Space character at `i`, or 0.
+    @inline(__always)
+    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        let n = b.count - i
+        switch c {
+        case 0xC2: return n >= 2 && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) ? 2 : 0
+        case 0xE1: return n >= 3 && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard n >= 3 else { return 0 }
+            if b[i + 1] == 0x80 {
+                let d = b[i + 2]
+                return (d >= 0x80 && d <= 0x8A) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0
+            }
+            return b[i + 1] == 0x81 && b[i + 2] == 0x9F ? 3 : 0
+        case 0xE3: return n >= 3 && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 
     /// From the previous sentence end (or line start) to the next one, the full stop included.

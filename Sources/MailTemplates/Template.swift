@@ -44,15 +44,15 @@ public struct Template: Sendable, Codable, Hashable {
 
     /// The type named by the action token in `url` when this template constrains token types and
     /// the token names one it does not accept; nil when the link is acceptable.
-    func rejectedTokenType(_ url: LinkURL) -> String? {
-        guard let tokenTypes, let type = tokenType(url) else { return nil }
+    func rejectedTokenType(_ url: LinkURL, claims: (String) -> ActionToken.Claims? = ActionToken.claims) -> String? {
+        guard let tokenTypes, let type = tokenType(url, claims: claims) else { return nil }
         return tokenTypes.contains(type) ? nil : type
     }
 
     /// The `typ` claim of the first token found in the link's `tokenParams`.
-    func tokenType(_ url: LinkURL) -> String? {
+    func tokenType(_ url: LinkURL, claims: (String) -> ActionToken.Claims? = ActionToken.claims) -> String? {
         for param in tokenParams ?? [] {
-            if let value = url.queryValue(param), let c = ActionToken.claims(value) { return c.type }
+            if let value = url.queryValue(param), let c = claims(value) { return c.type }
         }
         return nil
     }

@@ -69,4 +69,16 @@ import Testing
                                                   localOffset: 0, forwardedAt: forward))
         #expect(g.date?.rfc3339 == "2025-11-24T01:40:00Z")
     }
+    @Test func linesSplitAtLFCRLFAndLoneCR() {
+        #expect(InlineForward.lines(of: "a\r\nb\nc\rd\r\n\r\ne").map(String.init) == ["a", "b", "c", "d", "", "e"])
+        #expect(InlineForward.lines(of: "").map(String.init) == [""])
+        #expect(InlineForward.lines(of: "x\n").map(String.init) == ["x", ""])
+    }
+
+    @Test func crlfTextIsReadLikeLF() throws {
+        let text = "---------- Forwarded message ---------\r\nFrom: BSrE <noreply.bsre@bssn.go.id>\r\nDate: Tue, Nov 25, 2025 at 9:13 AM\r\nSubject: Aktivasi Akun\r\n\r\nHai"
+        let f = try #require(InlineForward.detect(text, localOffset: 25_200))
+        #expect(f.from?.address == "noreply.bsre@bssn.go.id")
+        #expect(f.subject == "Aktivasi Akun")
+    }
 }
