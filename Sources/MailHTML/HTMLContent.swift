@@ -13,6 +13,10 @@ public struct HTMLContent: Sendable {
     /// Elements deeper than `HTMLExtractor.Options.maxDepth` were present (their text and links
     /// are still read: the walk is streamed, not recursive).
     public var maxDepthSeen: Int
+    /// More links than `maxLinks`: some were not kept.
+    public var linkLimitHit = false
+    /// Elements deeper than the extractor's `maxDepth` were skipped, with their text and links.
+    public var depthLimitHit = false
 
     init(links: [ExtractedLink], rawText: [UInt8], maxDepthSeen: Int) {
         self.links = links

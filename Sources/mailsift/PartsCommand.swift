@@ -19,6 +19,9 @@ struct PartsCommand: ParsableCommand {
     @Option(help: "json (one indented array, the default) or ndjson (one object a line).")
     var format: PartsFormat = .json
 
+    @OptionGroup(title: "Limits (each one hit is a warning on the message's report)")
+    var limits: LimitOptions
+
     enum PartsFormat: String, ExpressibleByArgument, CaseIterable {
         case json, ndjson
     }
@@ -29,14 +32,14 @@ struct PartsCommand: ParsableCommand {
         var first = true
         if format == .json { out.write("[") }
         let readPaths = paths.filter { $0 != "-" }.isEmpty && !paths.isEmpty ? ["-"] : paths
-        InputReader(paths: readPaths).forEach { event in
+        InputReader(paths: readPaths, options: limits.readerOptions).forEach { event in
             switch event {
             case .failure(let e):
                 failed = true
                 out.flush()
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
             case .message(let raw):
-                let report = PartsReport(raw)
+                let report = PartsReport(raw, limits: limits.mimeLimits)
                 switch format {
                 case .json:
                     out.write(first ? "\n  " : ",\n  ")
