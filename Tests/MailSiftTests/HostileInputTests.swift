@@ -199,6 +199,30 @@ import MailTemplates
         #expect(c.links.filter { $0.url.hasPrefix("https://text.example/") }.allSatisfy { $0.shownByAnchor == nil })
     }
 
+    // MARK: Command line
+
+    @Test func limitsAreOptionsWhoseHitsShowAsWarnings() throws {
+        var msg = "From: a@example.com\nSubject: parts\nX-Long: \(String(repeating: "l", count: 100))\nContent-Type: multipart/mixed; boundary=x\n\n"
+        for i in 0..<5 { msg += "--x\n\nhttps://example.com/\(i) https://example.com/more\(i)\n" + String(repeating: "p\(i) ", count: 400) + "\n" }
+        msg += "--x--\n"
+        let args = ["scan", "--all", "--format", "ndjson", "--now", TestSupport.now, "--max-parts", "3",
+                    "--max-part-bytes", "1K", "--max-decoded-bytes", "2K", "--max-links", "1", "--max-line-bytes", "64"]
+        let run = try TestSupport.run(args, stdin: Data(msg.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: run.stdout) as! [String: Any]
+        let codes = Set((obj["warnings"] as! [[String: Any]]).map { $0["code"] as! String })
+        #expect(codes.isSuperset(of: ["too-many-parts", "part-too-large", "message-decoded-too-large", "too-many-links", "header-line-too-long"]))
+        #expect((obj["links"] as! [Any]).count == 1)
+        // Sizes: plain bytes and K/M/G; anything else, or zero, is a usage error.
+        for bad in ["1X", "0", "-1", "1.5M", "K"] {
+            #expect(try TestSupport.run(["scan", "--max-part-bytes", bad], stdin: Data(msg.utf8)).status == 64, "\(bad)")
+        }
+        for good in ["512", "512K", "32m", "1G"] {
+            #expect(try TestSupport.run(["scan", "--all", "--max-html-bytes", good], stdin: Data(msg.utf8)).status == 0, "\(good)")
+        }
+        #expect(try TestSupport.run(["parts", "--max-parts", "2"], stdin: Data(msg.utf8)).out.contains("too-many-parts"))
+    }
+
     // MARK: Inputs
 
     @Test func mboxOfHundredThousandEmptyMessagesIsCountedWhole() throws {
