@@ -55,3 +55,31 @@ public enum SecretRedactor {
         report.source.labelsRaw = report.source.labelsRaw.map(r)
     }
 }
+
+extension SecretRedactor {
+    /// `secret` replaced by `[redacted]` in JSON output that was not built from a report (the
+    /// `parts` listing, which prints decoded text as it is): the secret is looked for in the
+    /// form `JSONWriter` escapes it to, so it is found inside any string. Linear in `json`.
+    public static func redact(_ secret: String, inJSON json: [UInt8]) -> [UInt8] {
+        guard secret.contains(where: { !$0.isWhitespace }) else { return json }
+        var w = JSONWriter()
+        w.string(secret)
+        let needle = Array(w.out.dropFirst().dropLast())
+        guard let first = needle.first, needle.count <= json.count else { return json }
+        let replacement = Array(placeholder.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count)
+        var i = 0
+        let last = json.count - needle.count
+        while i < json.count {
+            if i <= last, json[i] == first, json[i..<(i + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: replacement)
+                i += needle.count
+            } else {
+                out.append(json[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

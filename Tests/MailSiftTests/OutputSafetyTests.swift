@@ -169,9 +169,10 @@ import MailSift
             ["scan", "--format", "ndjson"], ["scan", "--format", "json"], ["scan", "--format", "text"], ["scan", "--all", "--format", "text"],
             ["links", "--every"], ["explain"],
             ["diagnose", "--format", "text"], ["diagnose", "--format", "json"], ["diagnose", "--format", "html"],
+            ["parts"], ["parts", "--format", "ndjson"],
         ]
         for args in runs {
-            let run = try TestSupport.run(args + ["--now", now, file.path])
+            let run = try TestSupport.run(args + (args[0] == "parts" ? [] : ["--now", now]) + [file.path])
             #expect(run.status == 0, "\(args): \(run.stderr)")
             #expect(!run.out.contains(Self.password), "\(args.joined(separator: " ")) prints the password")
             #expect(!run.stderr.contains(Self.password), "\(args.joined(separator: " ")) prints the password on stderr")
@@ -184,5 +185,8 @@ import MailSift
         let revealed = try TestSupport.run(["scan", "--format", "ndjson", "--reveal-secrets", "--now", now, file.path])
         #expect(revealed.out.contains("\"password\":\"\(Self.password)\""))
         #expect(revealed.out.contains("\"subject\":\"Informasi Akun \(Self.password)\""))
+        let parts = try TestSupport.run(["parts", "--reveal-secrets", file.path])
+        #expect(parts.out.contains("Password: \(Self.password)"))
+        #expect(try TestSupport.run(["parts", file.path]).out.contains("Password: [redacted]"))
     }
 }
