@@ -60,6 +60,9 @@ w("html-100k-links.eml", H, b"Subject: h\r\nContent-Type: text/html\r\n\r\n", b"
 w("html-shown-urls-10k.eml", H, b"Subject: h\r\nContent-Type: text/html\r\n\r\n",
   b"".join(b'<a href="https://t.example/%d">https://shown.example/%d</a>\n' % (i, i) for i in range(10000)),
   b"".join(b"<p>https://text.example/%d</p>\n" % i for i in range(10000)))
+w("html-shown-urls-5k.eml", H, b"Subject: h\r\nContent-Type: text/html\r\n\r\n",
+  b"".join(b'<a href="https://t.example/%d">https://shown.example/%d</a>\n' % (i, i) for i in range(5000)),
+  b"".join(b"<p>https://text.example/%d</p>\n" % i for i in range(4999)))
 w("html-24mb.eml", H, b"Subject: h\r\nContent-Type: text/html\r\n\r\n<p>", b"word " * ((24 << 20) // 5), b"</p>")
 w("unwrap-10-layers.eml", H, b"Subject: u\r\n\r\n" + b"https://www.google.com/url?q=" * 10 + b"https://example.com/\r\n")
 os.makedirs(os.path.join(d, "loop/a"))
@@ -79,7 +82,7 @@ runs=(
   "comments-10k.eml|" "header-line-1mb.eml|" "multipart-1000-deep.eml|" "base64-200mb.eml|"
   "base64-200mb.eml|--max-message-bytes 256M" "parts-100k.eml|" "mbox-100k-empty.mbox|" "nul-bytes.eml|"
   "invalid-utf8.eml|" "zip-named.eml|" "html-link-1000-deep.eml|" "html-link-100k-deep.eml|"
-  "html-100k-links.eml|" "html-shown-urls-10k.eml|--max-links 100000" "html-24mb.eml|" "unwrap-10-layers.eml|"
+  "html-100k-links.eml|" "html-shown-urls-5k.eml|" "html-shown-urls-10k.eml|--max-links 100000" "html-24mb.eml|" "unwrap-10-layers.eml|"
   "loop|" "locked.eml|"
 )
 for run in "${runs[@]}"; do
