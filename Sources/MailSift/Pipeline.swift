@@ -63,7 +63,7 @@ public struct Pipeline: Sendable {
             }
             scopes.append(d)
         }
-        if budget <= 0 {
+        if notDecoded > 0 || budget < 0 {
             warnings.append(MailWarning("message-decoded-too-large",
                 "the readable parts decode to more than \(options.limits.maxDecodedMessageBytes) bytes; \(notDecoded) part(s) past that were not read"))
         }
