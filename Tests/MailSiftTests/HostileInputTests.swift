@@ -12,7 +12,7 @@ import MailTemplates
 /// warning, the number of parts or links kept), never through wall time; BENCHMARKS.md has the
 /// times and memory of a release build on the same inputs (scripts/hostile-bench.sh).
 ///
-/// Sizes are chosen to prove each limit at a CI-friendly cost: the big base64 part is 12 MB
+/// Sizes are chosen to prove each limit at a CI-friendly cost: the big base64 part is 9 MB
 /// with the per-part limit lowered to 1 MB (the 200 MB case is in the benchmark script).
 @Suite struct HostileInputTests {
     static let now = MailDate(epochSeconds: 1_764_158_400, offsetSeconds: 0)
@@ -104,7 +104,7 @@ import MailTemplates
 
     @Test func bigBase64PartIsCutAtThePartLimit() throws {
         // Written streaming to a file (as a big attachment would arrive) and read back through
-        // the input layer: 12 MB of base64, 9 MB decoded, against a 1 MB part limit.
+        // the input layer: 9 MB of base64, 7 MB decoded, against a 1 MB part limit.
         let dir = try TempDir()
         let file = dir.url.appendingPathComponent("big.eml")
         FileManager.default.createFile(atPath: file.path, contents: nil)
