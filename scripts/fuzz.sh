@@ -45,8 +45,7 @@ targets=(
   "mbox|Mbox|MailInput|65536|mailboxes|mime|InputReader: detection, MboxSplitter, MessageBuilder; mapped vs streamed must agree"
   "html|HTML|MailHTML|65536|html|html|HTMLExtractor (libxml2 SAX) links and text + TextLinkScanner"
   "pipeline|Pipeline|all|65536|messages|mime|Pipeline.process bytes -> report JSON/pretty/text, and PartsReport JSON"
-  # URL unwrapping (to come): add "urls|URLs|MailSift|4096|urls|html|<what it covers>" here, put the
-  # target in Fuzz/URLs/main.swift, and a `urls)` case in seed_files below (wrapped links, one a file).
+  "urls|URLs|MailTemplates MailMIME MailHTML|4096|urls|html|LinkUnwrapper (Safe Links, Proofpoint v1-v3, Google, Barracuda, Cisco, Mimecast; nested 0-8 layers), WrapperURL, LinkURL hosts, HostTrust"
 )
 
 field() { # field TARGET INDEX
@@ -165,6 +164,27 @@ for path in sys.stdin.buffer.read().split(b"\0"):
         continue
     name = hashlib.sha1(data).hexdigest()
     with open(os.path.join(dest, name), "wb") as f: f.write(data)
+' "$dest" "$maxlen"
+      ;;
+    urls)
+      # Every http(s) URL in the samples and the unwrapper's tests, one a file, behind a shape byte
+      # (0x00: the URL as it is; see Fuzz/URLs/main.swift).
+      (find "$here/Samples" -type f -name '*.eml' -print0
+       find "$here/Tests/MailTemplatesTests" -type f -name '*.swift' -print0) | python3 -c '
+import hashlib, os, re, sys
+dest, maxlen = sys.argv[1], int(sys.argv[2])
+url = re.compile(rb"https?://[^\s\"<>]+")
+seen = set()
+for path in sys.stdin.buffer.read().split(b"\0"):
+    if not path: continue
+    try: data = open(path, "rb").read()
+    except OSError: continue
+    for m in url.finditer(data):
+        u = b"\0" + m.group(0)[: maxlen - 1]
+        h = hashlib.sha1(u).hexdigest()
+        if h in seen: continue
+        seen.add(h)
+        with open(os.path.join(dest, h), "wb") as f: f.write(u)
 ' "$dest" "$maxlen"
       ;;
     encodedwords|charsets)

@@ -33,7 +33,7 @@ func requireTerminalSafe(_ s: String, _ what: String, file: StaticString = #file
     for u in s.unicodeScalars {
         switch u.value {
         case 0x0A: continue
-        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029:
             fatalError("fuzz invariant violated: \(what) holds U+\(String(u.value, radix: 16)) for a terminal",
                        file: file, line: line)
         default: continue

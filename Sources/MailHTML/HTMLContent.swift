@@ -10,9 +10,13 @@ public struct HTMLContent: Sendable {
     /// Visible text: script, style and head content left out; one line per block element;
     /// whitespace inside a line collapsed.
     public var text: String { SAXCollector.collapse(rawText, keepLines: true) }
-    /// Elements deeper than `HTMLExtractor.Options.maxDepth` were present (their text and links
-    /// are still read: the walk is streamed, not recursive).
+    /// The deepest element nesting met (whether or not past the extractor's `maxDepth`: the
+    /// parse is streamed, so depth is counted even where elements are skipped).
     public var maxDepthSeen: Int
+    /// More links than `maxLinks`: some were not kept.
+    public var linkLimitHit = false
+    /// Elements deeper than the extractor's `maxDepth` were skipped, with their text and links.
+    public var depthLimitHit = false
 
     init(links: [ExtractedLink], rawText: [UInt8], maxDepthSeen: Int) {
         self.links = links

@@ -10,14 +10,18 @@ import Glibc
 public enum HTMLExtractor {
     /// Parses `html` (already decoded to Unicode by the MIME layer). Never fails: the parser
     /// recovers from anything, and an input it cannot start on yields no links.
-    public static func extract(_ html: String, maxLinks: Int = 10_000) -> HTMLContent {
+    ///
+    /// Depth: `XML_PARSE_HUGE` lifts libxml2's 256-level cap (which would silently drop what is
+    /// nested deeper); nothing here recurses, so depth costs neither stack nor time. Elements
+    /// deeper than `maxDepth` are skipped (their text and links), and `HTMLContent.depthLimitHit`
+    /// says so. Network: `HTML_PARSE_NONET`, no entity or DTD callbacks, no `DTDLOAD`, and
+    /// libxml2's external entity loader replaced by one that refuses (`mailsift_xml_no_network`).
+    public static func extract(_ html: String, maxLinks: Int = 10_000, maxDepth: Int = 4_096) -> HTMLContent {
         LibXML.initialize()
-        let collector = SAXCollector(maxLinks: maxLinks)
+        let collector = SAXCollector(maxLinks: maxLinks, maxDepth: maxDepth)
         var html = html
         let user = Unmanaged.passUnretained(collector).toOpaque()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
-            | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+        let options = parseOptions
         // The string's own UTF-8 storage goes to libxml2: no copy.
         html.withUTF8 { buf in
             // libxml2 takes an Int32 length; a part larger than that was cut by the MIME limits.
@@ -28,6 +32,20 @@ public enum HTMLExtractor {
             }
         }
         return collector.finish()
+    }
+
+    /// The libxml2 options every parse uses. `HTML_PARSE_*` bits are their own namespace: the
+    /// HTML parser has no DTDLOAD or NOENT (bit 2 means NODEFDTD here, no default doctype), so
+    /// NONET and the refusing entity loader are what keep it offline.
+    static let parseOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue
+            | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
+
+    /// Whether `parseOptions` forbid the network (for tests): NONET set, and the bit that would
+    /// mean NOENT (substitute entities) to the XML parser clear as well.
+    public static var parseOptionsAreOffline: Bool {
+        parseOptions & Int32(HTML_PARSE_NONET.rawValue) != 0
+            && parseOptions & Int32(XML_PARSE_NOENT.rawValue) == 0
     }
 }
 

@@ -6,6 +6,10 @@ final class SAXCollector {
     private var links: [(href: [UInt8], text: [UInt8])] = []
     private var base: String?
     private let maxLinks: Int
+    private let maxDepthRead: Int
+    /// Links not kept because `maxLinks` was reached; elements skipped past `maxDepthRead`.
+    private var linksDropped = 0
+    private var depthSkipped = 0
 
     /// Visible text, raw: block boundaries are marked with LF; collapsed once at the end.
     private var text: [UInt8] = []
@@ -19,8 +23,9 @@ final class SAXCollector {
     private var anchorText: [UInt8] = []
     private var anchorAlt: [UInt8] = []
 
-    init(maxLinks: Int) {
+    init(maxLinks: Int, maxDepth: Int = 4_096) {
         self.maxLinks = maxLinks
+        self.maxDepthRead = max(1, maxDepth)
         text.reserveCapacity(8192)
     }
 
@@ -62,6 +67,7 @@ final class SAXCollector {
     func start(_ kind: Element, _ attribute: (String) -> [UInt8]?) {
         depth += 1
         if depth > maxDepth { maxDepth = depth }
+        if depth > maxDepthRead { depthSkipped += 1; return }
         switch kind {
         case .hidden:
             hidden += 1
@@ -92,6 +98,7 @@ final class SAXCollector {
 
     func end(_ kind: Element) {
         depth -= 1
+        if depth >= maxDepthRead { return }
         switch kind {
         case .hidden: hidden = max(0, hidden - 1)
         case .anchor: finishAnchor()
@@ -102,7 +109,7 @@ final class SAXCollector {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard hidden == 0 else { return }
+        guard hidden == 0, depth <= maxDepthRead else { return }
         text.append(contentsOf: bytes)
         if anchorHref != nil { anchorText.append(contentsOf: bytes) }
     }
@@ -114,7 +121,7 @@ final class SAXCollector {
     }
 
     private func add(_ href: [UInt8], text: [UInt8]) {
-        guard links.count < maxLinks else { return }
+        guard links.count < maxLinks else { linksDropped += 1; return }
         links.append((href, text))
     }
 
@@ -137,15 +144,37 @@ final class SAXCollector {
         }
         // URLs shown as text: only worth a scan when the text has a scheme separator at all.
         if Self.containsSchemeSeparator(text) {
-            let known = Set(out.map(\.url))
+            // One set for every URL already out: a membership test per found URL, not a search
+            // of the list (which was quadratic in links).
+            var known = Set(out.map(\.url))
             let anchors = out.count
-            for var link in TextLinkScanner.scan(bytes: text, maxLinks: maxLinks) where !known.contains(link.url) && out.count < maxLinks {
-                guard !out.contains(where: { $0.url == link.url }) else { continue }
-                link.shownByAnchor = out[..<anchors].first(where: { $0.text?.contains(link.url) == true })?.url
+            // Only anchors whose text shows a URL can show this one; most mail has a handful.
+            // Past 64 of them, a map from each URL written in such an anchor's text to the first
+            // anchor replaces the search of every anchor's text for every URL (quadratic).
+            let showing = out[..<anchors].indices.filter { out[$0].text.map { Self.containsSchemeSeparator(Array($0.utf8)) } == true }
+            var shownIn: [String: String]? = nil
+            if showing.count > 64 {
+                var map: [String: String] = [:]
+                for i in showing {
+                    for l in TextLinkScanner.scan(out[i].text!, maxLinks: 16) where map[l.url] == nil { map[l.url] = out[i].url }
+                }
+                shownIn = map
+            }
+            for var link in TextLinkScanner.scan(bytes: text, maxLinks: maxLinks) where !known.contains(link.url) {
+                guard out.count < maxLinks else { linksDropped += 1; break }
+                known.insert(link.url)
+                if let shownIn {
+                    link.shownByAnchor = shownIn[link.url]
+                } else {
+                    link.shownByAnchor = showing.first(where: { out[$0].text?.contains(link.url) == true }).map { out[$0].url }
+                }
                 out.append(link)
             }
         }
-        return HTMLContent(links: out, rawText: text, maxDepthSeen: maxDepth)
+        var content = HTMLContent(links: out, rawText: text, maxDepthSeen: maxDepth)
+        content.linkLimitHit = linksDropped > 0
+        content.depthLimitHit = depthSkipped > 0
+        return content
     }
 
     static func containsSchemeSeparator(_ b: [UInt8]) -> Bool {

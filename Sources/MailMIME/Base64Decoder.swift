@@ -3,16 +3,27 @@ public enum Base64Decoder {
     /// Decodes `input`, skipping whitespace and bytes outside the alphabet. `damaged` is true
     /// when junk was skipped or the data ended mid-quantum (the whole bytes are still returned).
     public static func decode(_ input: ArraySlice<UInt8>) -> (bytes: [UInt8], damaged: Bool) {
+        let r = decode(input, limit: Int.max)
+        return (r.bytes, r.damaged)
+    }
+
+    /// At most `limit` bytes: decoding stops there, so a 200 MB part costs `limit` bytes of
+    /// memory, not 150 MB. `truncated` says whether alphabet characters were left undecoded.
+    public static func decode(_ input: ArraySlice<UInt8>, limit: Int) -> (bytes: [UInt8], damaged: Bool, truncated: Bool) {
         var damaged = false
+        var truncated = false
+        let limit = max(0, limit)
         // Every 4 alphabet characters give 3 bytes; whitespace and junk only make the output smaller.
-        let capacity = input.count / 4 * 3 + 3
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
+        // A quantum may run up to 2 bytes past the limit before the check; they are cut below.
+        let capacity = min(input.count / 4 * 3, limit) + 3
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, written in
             written = 0
             input.withUnsafeBufferPointer { src in
-                damaged = decode(src, into: out, written: &written)
+                (damaged, truncated) = decode(src, into: out, written: &written, limit: limit)
             }
         }
-        return (bytes, damaged)
+        if bytes.count > limit { bytes.removeSubrange(limit...); truncated = true }
+        return (bytes, damaged, truncated)
     }
 
     /// Sextet values; the marks above 63 sort the non-alphabet bytes so the hot loop needs one
@@ -34,10 +45,10 @@ public enum Base64Decoder {
 
     /// Returns whether the input was damaged. `out` must hold `src.count / 4 * 3 + 3` bytes.
     private static func decode(
-        _ src: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, written: inout Int
-    ) -> Bool {
-        guard let base = src.baseAddress, let dst = out.baseAddress else { return false }
-        return table.withUnsafeBufferPointer { tableBuffer -> Bool in
+        _ src: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, written: inout Int, limit: Int
+    ) -> (damaged: Bool, truncated: Bool) {
+        guard let base = src.baseAddress, let dst = out.baseAddress else { return (false, false) }
+        return table.withUnsafeBufferPointer { tableBuffer -> (damaged: Bool, truncated: Bool) in
             let t = tableBuffer.baseAddress!
             let count = src.count
             var i = 0
@@ -46,10 +57,10 @@ public enum Base64Decoder {
             var accumulator: UInt32 = 0
             var pending = 0  // sextets held in `accumulator`
 
-            while i < count {
+            while i < count, o < limit {
                 // Fast path: whole quanta of clean alphabet, which is nearly all of a real body.
                 if pending == 0 {
-                    while i + 4 <= count {
+                    while i + 4 <= count, o < limit {
                         let a = t[Int(base[i])], b = t[Int(base[i + 1])]
                         let c = t[Int(base[i + 2])], d = t[Int(base[i + 3])]
                         if (a | b | c | d) & 0xC0 != 0 { break }
@@ -60,7 +71,7 @@ public enum Base64Decoder {
                         o += 3
                         i += 4
                     }
-                    if i >= count { break }
+                    if i >= count || o >= limit { break }
                 }
                 let v = t[Int(base[i])]
                 i += 1
@@ -87,12 +98,18 @@ public enum Base64Decoder {
                     damaged = true
                 }
             }
+            // Stopped at the limit: anything of the alphabet left means bytes were not decoded.
+            var truncated = false
+            if o >= limit {
+                while i < count { if t[Int(base[i])] < 64 { truncated = true; break }; i += 1 }
+                if truncated { pending = 0 }
+            }
             if pending != 0 {
                 damaged = true
                 o += flush(accumulator, pending, dst + o)
             }
             written = o
-            return damaged
+            return (damaged, truncated)
         }
     }
 

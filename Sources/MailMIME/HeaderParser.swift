@@ -31,6 +31,7 @@ enum HeaderParser {
         var sawBlank = false
         var dropped = 0
         var skipped = 0
+        var cutLines = 0
 
         func flush() {
             guard let c = current else { return }
@@ -65,6 +66,7 @@ enum HeaderParser {
                 if current != nil {
                     if current!.value.count < limits.maxHeaderLineBytes {
                         current!.value.append(contentsOf: line.prefix(limits.maxHeaderLineBytes - current!.value.count))
+                        if current!.value.count >= limits.maxHeaderLineBytes { cutLines += 1 }
                     }
                 } else if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     // A whitespace-only line before any field: read it as the blank line.
@@ -84,6 +86,7 @@ enum HeaderParser {
                     .trimmingTrailingSpaces()
                 var v = line[(colon + 1)...]
                 while let f = v.first, f == 0x20 || f == 0x09 { v = v.dropFirst() }
+                if v.count > limits.maxHeaderLineBytes { cutLines += 1 }
                 current = (name, Array(v.prefix(limits.maxHeaderLineBytes)))
                 pos = next
                 continue
@@ -107,6 +110,10 @@ enum HeaderParser {
         if !sawBlank { skipped += malformedRun }
         if skipped > 0 {
             warnings.append(MailWarning("malformed-header", "\(skipped) header line(s) were not fields and were skipped"))
+        }
+        if cutLines > 0 {
+            warnings.append(MailWarning("header-line-too-long",
+                "\(cutLines) header field(s) longer than \(limits.maxHeaderLineBytes) bytes were cut there"))
         }
         if dropped > 0 {
             warnings.append(MailWarning("too-many-headers",

@@ -9,6 +9,9 @@ public struct MIMELimits: Sendable {
     public var maxParts = 5_000
     /// Decoded bytes kept per part; the rest is dropped with a warning.
     public var maxDecodedPartBytes = 32 << 20
+    /// Decoded bytes kept for all of a message's readable parts together: many parts each just
+    /// under the part limit must not add up to gigabytes.
+    public var maxDecodedMessageBytes = 128 << 20
 
     public init() {}
 }

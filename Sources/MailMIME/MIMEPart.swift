@@ -33,10 +33,14 @@ public struct MIMEPart: Sendable {
         var bytes: [UInt8]
         switch transferEncoding {
         case "base64":
-            let r = Base64Decoder.decode(rawBody)
+            // Decoding stops at the limit: a huge part costs `limit` bytes, not its size.
+            let r = Base64Decoder.decode(rawBody, limit: limit)
             bytes = r.bytes
             if r.damaged {
                 warnings.append(MailWarning("bad-base64", "part \(displayPath) (\(mediaType)): base64 body is damaged or truncated; decoded what was readable"))
+            }
+            if r.truncated {
+                warnings.append(MailWarning("part-too-large", "part \(displayPath): decoded body of about \(rawBody.count / 4 * 3) bytes cut at \(limit)"))
             }
         case "quoted-printable":
             bytes = QuotedPrintableDecoder.decode(rawBody)

@@ -1,6 +1,6 @@
 /// Writes JSON by hand: keys in the contract's order (stable, diffable output), nulls written
 /// out (the contract requires the keys), and strings escaped so that no control character
-/// from a message reaches a terminal raw.
+/// from a message reaches a terminal raw (C0, DEL, and U+2028/U+2029 as `\u` escapes).
 public struct JSONWriter {
     public private(set) var out: [UInt8] = []
 
@@ -15,7 +15,7 @@ public struct JSONWriter {
         var s = s
         // Fast path: most strings need no escaping and go in one copy.
         let clean = s.withUTF8 { buf -> Bool in
-            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+            for b in buf where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xE2 { return false }
             out.append(contentsOf: buf)
             return true
         }
@@ -23,8 +23,17 @@ public struct JSONWriter {
             out.append(0x22)
             return
         }
-        for b in s.utf8 {
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             switch b {
+            case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
+                // U+2028 and U+2029 are valid in JSON but end a line in JavaScript and in some
+                // log viewers: escaped, like the other line breaks.
+                raw(bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
             case 0x0A: raw("\\n")

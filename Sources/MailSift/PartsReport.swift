@@ -10,8 +10,11 @@ public struct PartsReport: Sendable {
     public var message: Message
     /// The message's length in the input, so mailbox splits can be compared with other parsers'.
     public var length: Int
+    /// The limits the tree was parsed with; the per-part decoded limit applies to the listing.
+    public var limits: MIMELimits
 
     public init(_ raw: RawMessage, limits: MIMELimits = MIMELimits()) {
+        self.limits = limits
         source = raw.origin
         length = raw.bytes.count
         message = MessageParser.parse(raw.bytes, limits: limits)
@@ -38,13 +41,13 @@ public struct PartsReport: Sendable {
         w.key("parts"); w.raw("[")
         for (i, part) in message.root.allParts.enumerated() {
             if i > 0 { w.raw(",") }
-            Self.part(part, &w)
+            Self.part(part, limit: limits.maxDecodedPartBytes, &w)
         }
         w.raw("]}")
         return w.out
     }
 
-    private static func part(_ p: MIMEPart, _ w: inout JSONWriter) {
+    private static func part(_ p: MIMEPart, limit: Int, _ w: inout JSONWriter) {
         w.raw("{")
         w.key("path", first: true); w.string(p.displayPath)
         w.key("content_type"); w.string(p.mediaType)
@@ -56,16 +59,16 @@ public struct PartsReport: Sendable {
         if p.isMultipart || p.isMessage {
             w.key("children"); w.int(p.children.count)
         } else if p.mediaType.hasPrefix("text/") {
-            let (text, tw) = p.decodedText(unflow: false)
+            let (text, tw) = p.decodedText(limit: limit, unflow: false)
             warnings += tw
             w.key("text"); w.string(text)
             // The transfer-decoded bytes too, before any charset conversion: peers such as
             // mime4j publish text bodies in their own charset.
-            let (bytes, _) = p.decodedBody()
+            let (bytes, _) = p.decodedBody(limit: limit)
             w.key("size"); w.int(bytes.count)
             w.key("sha256"); w.string(SHA256.hash(data: bytes).map { hexByte($0) }.joined())
         } else {
-            let (bytes, bw) = p.decodedBody()
+            let (bytes, bw) = p.decodedBody(limit: limit)
             warnings += bw
             w.key("size"); w.int(bytes.count)
             w.key("sha256"); w.string(SHA256.hash(data: bytes).map { hexByte($0) }.joined())

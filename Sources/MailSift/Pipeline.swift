@@ -47,16 +47,25 @@ public struct Pipeline: Sendable {
         }
 
         // Decode each scope's readable parts once; everything after works on text.
+        // The message's decoded budget is shared by all its readable parts.
         var scopes: [DecodedScope] = []
         let messageScopes = MessageScope.scopes(of: message)
+        var budget = options.limits.maxDecodedMessageBytes
+        var notDecoded = 0
         for scope in messageScopes {
             var d = DecodedScope(headers: scope.headers, texts: [])
             for part in scope.parts {
-                let (text, w) = part.decodedText(limit: options.limits.maxDecodedPartBytes)
+                guard budget > 0 else { notDecoded += 1; continue }
+                let (text, w) = part.decodedText(limit: min(options.limits.maxDecodedPartBytes, budget))
+                budget -= text.utf8.count
                 warnings.append(contentsOf: w)
                 d.texts.append((part.mediaType == "text/html", text))
             }
             scopes.append(d)
+        }
+        if notDecoded > 0 || budget < 0 {
+            warnings.append(MailWarning("message-decoded-too-large",
+                "the readable parts decode to more than \(options.limits.maxDecodedMessageBytes) bytes; \(notDecoded) part(s) past that were not read"))
         }
         if trace != nil {
             trace!.message = message
@@ -71,7 +80,9 @@ public struct Pipeline: Sendable {
             return .skipped(warnings: warnings.count)
         }
 
-        var extracted = scopes.map { extract($0) }
+        var linkBudget = options.maxLinks
+        var extracted = scopes.map { extract($0, linkBudget: &linkBudget) }
+        for e in extracted { warnings.append(contentsOf: e.warnings) }
         var chosen: (scope: Int, verdict: Classification)? = nil
         var forwardedOriginal: Report.Original? = nil
         for (i, scope) in scopes.enumerated() {
@@ -164,6 +175,8 @@ public struct Pipeline: Sendable {
         /// Each readable part's content; the visible text is assembled only when asked for.
         var parts: [Part]
         var verdict: Classification? = nil
+        /// Limits met while reading links (HTML size and depth, links per message).
+        var warnings: [MailWarning] = []
 
         enum Part {
             case html(HTMLContent)
@@ -192,21 +205,41 @@ public struct Pipeline: Sendable {
 
     /// Links from every readable part in document order, de-duplicated by URL (the first
     /// anchor text seen is kept), and the visible text of all of them.
-    private func extract(_ scope: DecodedScope) -> Extracted {
+    /// `linkBudget`: links the message may still have (shared by its scopes), decreased here.
+    private func extract(_ scope: DecodedScope, linkBudget remaining: inout Int) -> Extracted {
         var links: [ExtractedLink] = []
         var unwrapped: [UnwrappedLink?] = []
         var index: [String: Int] = [:]
         var parts: [Extracted.Part] = []
+        var warnings: [MailWarning] = []
+        var linkLimitHit = false
         for (isHTML, text) in scope.texts {
-            let found: [ExtractedLink]
+            var found: [ExtractedLink]
+            let linkBudget = max(0, remaining)
             if isHTML {
-                let content = HTMLExtractor.extract(text)
+                var html = text
+                if html.utf8.count > options.maxHTMLBytes {
+                    html = Self.prefix(html, utf8Bytes: options.maxHTMLBytes)
+                    warnings.append(MailWarning("html-too-large",
+                        "an HTML part of \(text.utf8.count) bytes was read only to its first \(options.maxHTMLBytes) bytes"))
+                }
+                let content = HTMLExtractor.extract(html, maxLinks: linkBudget, maxDepth: options.maxHTMLDepth)
                 found = content.links
+                if content.linkLimitHit { linkLimitHit = true }
+                if content.depthLimitHit {
+                    warnings.append(MailWarning("html-too-deep",
+                        "HTML elements nested deeper than \(options.maxHTMLDepth) levels were skipped, with their text and links"))
+                }
                 parts.append(.html(content))
             } else {
-                found = TextLinkScanner.scan(text)
+                found = TextLinkScanner.scan(text, maxLinks: linkBudget + 1)
+                if found.count > linkBudget {
+                    found.removeLast(found.count - linkBudget)
+                    linkLimitHit = true
+                }
                 parts.append(.plain(text))
             }
+            remaining -= found.count
             for var link in found {
                 // The destination counts, not the gateway: rules and trust judge the real link.
                 let u = LinkUnwrapper.unwrap(link.url, maxDepth: options.maxUnwrapDepth)
@@ -230,7 +263,18 @@ public struct Pipeline: Sendable {
                 }
             }
         }
-        return Extracted(links: links, unwrapped: unwrapped, parts: parts)
+        if linkLimitHit {
+            warnings.append(MailWarning("too-many-links",
+                "the message has more than \(options.maxLinks) links; the rest were not read"))
+        }
+        return Extracted(links: links, unwrapped: unwrapped, parts: parts, warnings: warnings)
+    }
+
+    /// The longest prefix of `s` of at most `count` UTF-8 bytes that ends on a character.
+    static func prefix(_ s: String, utf8Bytes count: Int) -> String {
+        var end = s.utf8.index(s.utf8.startIndex, offsetBy: count)
+        while end > s.startIndex, end.samePosition(in: s.unicodeScalars) == nil { end = s.utf8.index(before: end) }
+        return String(s.unicodeScalars[..<end])
     }
 
     private func report(raw: RawMessage, message: Message, extracted: [Extracted],
@@ -323,6 +367,9 @@ public struct Pipeline: Sendable {
         }
         warnings.append(contentsOf: trustWarnings(r))
         r.warnings = Self.unique(warnings)
+        if !options.revealSecrets, let secret = chosen?.verdict.password {
+            SecretRedactor.redact(secret, in: &r)
+        }
         return r
     }
 

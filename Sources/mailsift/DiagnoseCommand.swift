@@ -52,8 +52,8 @@ struct DiagnoseCommand: ParsableCommand {
     func run() throws {
         let catalogue = try input.catalogue()
         let pipeline = Pipeline(classifier: Classifier(catalogue: catalogue),
-                                options: ScanOptions(now: input.referenceTime, all: true))
-        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount) { _ in [] }
+                                options: input.scanOptions(all: true))
+        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount, readerOptions: input.limits.readerOptions) { _ in [] }
         var reports: [Report] = []
         var failed = false
         let summary = scanner.run(paths: input.readPaths) { item in

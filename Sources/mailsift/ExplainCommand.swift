@@ -23,11 +23,11 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let classifier = Classifier(catalogue: try input.catalogue())
-        let pipeline = Pipeline(classifier: classifier, options: ScanOptions(now: input.referenceTime))
+        let pipeline = Pipeline(classifier: classifier, options: input.scanOptions())
         let out = Output()
         var failed = false
         var first = true
-        InputReader(paths: input.readPaths).forEach { event in
+        InputReader(paths: input.readPaths, options: input.limits.readerOptions).forEach { event in
             switch event {
             case .failure(let e):
                 failed = true

@@ -17,6 +17,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Messages processed in parallel (default: all cores).")
     var jobs: Int?
 
+    @OptionGroup(title: "Limits (each one hit is a warning on the message's report)")
+    var limits: LimitOptions
+
     func validate() throws {
         if let now, MailDate.parseRFC3339(now) == nil {
             throw ValidationError("--now '\(now)' is not an RFC 3339 time (e.g. 2025-11-26T12:00:00+07:00)")
@@ -44,4 +47,9 @@ struct InputOptions: ParsableArguments {
     }
 
     var jobCount: Int { jobs ?? System.coreCount }
+
+    /// Scan options at the reference time, with the limits given.
+    func scanOptions(all: Bool = false, revealSecrets: Bool = false) -> ScanOptions {
+        limits.applied(to: ScanOptions(now: referenceTime, all: all, revealSecrets: revealSecrets))
+    }
 }

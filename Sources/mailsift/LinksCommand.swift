@@ -30,10 +30,10 @@ struct LinksCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(classifier: Classifier(catalogue: try input.catalogue()),
-                                options: ScanOptions(now: input.referenceTime, all: all || kind == "other"))
+                                options: input.scanOptions(all: all || kind == "other"))
         let out = Output()
         var failed = false
-        _ = Scanner(pipeline: pipeline, jobs: input.jobCount).run(paths: input.readPaths) { item in
+        _ = Scanner(pipeline: pipeline, jobs: input.jobCount, readerOptions: input.limits.readerOptions).run(paths: input.readPaths) { item in
             switch item {
             case .failure(let e):
                 failed = true

@@ -1,6 +1,8 @@
 import ArgumentParser
 import MailInput
+import MailMIME
 import MailSift
+import MailTemplates
 
 struct PartsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +21,12 @@ struct PartsCommand: ParsableCommand {
     @Option(help: "json (one indented array, the default) or ndjson (one object a line).")
     var format: PartsFormat = .json
 
+    @Flag(help: "Show Informasi Akun passwords in the decoded text instead of [redacted].")
+    var revealSecrets = false
+
+    @OptionGroup(title: "Limits (each one hit is a warning on the message's report)")
+    var limits: LimitOptions
+
     enum PartsFormat: String, ExpressibleByArgument, CaseIterable {
         case json, ndjson
     }
@@ -28,21 +36,30 @@ struct PartsCommand: ParsableCommand {
         var failed = false
         var first = true
         if format == .json { out.write("[") }
+        // Each message is classified too, only to learn its password (if any) and keep it out
+        // of the decoded text printed here.
+        let secrets = revealSecrets ? nil : Pipeline(
+            classifier: Classifier(catalogue: Catalogue.builtIn()),
+            options: limits.applied(to: ScanOptions(now: MailDate(epochSeconds: 0, offsetSeconds: 0), all: true, revealSecrets: true)))
+        func redacted(_ bytes: [UInt8], _ raw: RawMessage) -> [UInt8] {
+            guard let secrets, case .report(let r) = secrets.process(raw), let p = r.account?.password else { return bytes }
+            return SecretRedactor.redact(p, inJSON: bytes)
+        }
         let readPaths = paths.filter { $0 != "-" }.isEmpty && !paths.isEmpty ? ["-"] : paths
-        InputReader(paths: readPaths).forEach { event in
+        InputReader(paths: readPaths, options: limits.readerOptions).forEach { event in
             switch event {
             case .failure(let e):
                 failed = true
                 out.flush()
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
             case .message(let raw):
-                let report = PartsReport(raw)
+                let report = PartsReport(raw, limits: limits.mimeLimits)
                 switch format {
                 case .json:
                     out.write(first ? "\n  " : ",\n  ")
-                    out.write(report.prettyJSONBytes(level: 1))
+                    out.write(redacted(report.prettyJSONBytes(level: 1), raw))
                 case .ndjson:
-                    out.write(report.jsonBytes() + [0x0A])
+                    out.write(redacted(report.jsonBytes(), raw) + [0x0A])
                 }
                 first = false
             }

@@ -35,9 +35,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let catalogue = try input.catalogue()
         let pipeline = Pipeline(classifier: Classifier(catalogue: catalogue),
-                                options: ScanOptions(now: input.referenceTime, all: all, revealSecrets: revealSecrets))
+                                options: input.scanOptions(all: all, revealSecrets: revealSecrets))
         let format = self.format?.value ?? (System.stdoutIsTerminal ? .text : .ndjson)
-        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount) { report in
+        let scanner = Scanner(pipeline: pipeline, jobs: input.jobCount, readerOptions: input.limits.readerOptions) { report in
             switch format {
             case .ndjson: return report.jsonBytes() + [0x0A]
             case .json: return report.prettyJSONBytes(level: 1)

@@ -125,4 +125,27 @@ struct Base64DecoderTests {
 
     private func bytes(_ s: String) -> ArraySlice<UInt8> { Array(s.utf8)[...] }
 
+    /// Was: a 200 MB part decoded whole (150 MB) before being cut to the part limit. Now decoding
+    /// stops at the limit, with the same prefix as a whole decode.
+    @Test func decodingStopsAtTheLimit() {
+        let data = (0..<30_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        var encoded = Array(Data(data).base64EncodedString(options: .lineLength76Characters).utf8)[...]
+        for limit in [0, 1, 2, 3, 4, 1_000, 1_001, 22_499, 29_999] {
+            let r = Base64Decoder.decode(encoded, limit: limit)
+            #expect(r.bytes == Array(data.prefix(limit)), "limit \(limit)")
+            #expect(r.truncated)
+            #expect(!r.damaged)
+            #expect(r.bytes.capacity <= limit + 64)
+        }
+        let whole = Base64Decoder.decode(encoded, limit: 30_000)
+        #expect(whole.bytes == data && !whole.truncated && !whole.damaged)
+        encoded = encoded + Array("\r\n\r\n".utf8)
+        #expect(!Base64Decoder.decode(encoded, limit: 30_000).truncated)
+        // Through a part: the warning says it was cut.
+        let part = MessageParser.parse(Array("Content-Transfer-Encoding: base64\r\n\r\n".utf8) + Array(encoded)).root
+        let (body, warnings) = part.decodedBody(limit: 100)
+        #expect(body == Array(data.prefix(100)))
+        #expect(warnings.map(\.code) == ["part-too-large"])
+    }
+
 }
