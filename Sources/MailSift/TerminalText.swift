@@ -2,6 +2,7 @@
 /// cursor, retitle the window or hide text) and bidirectional overrides (which reorder what the
 /// reader sees) are replaced by visible placeholders.
 public enum TerminalText {
+    /// `s` with control characters and bidirectional overrides replaced by visible placeholders.
     public static func sanitize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
