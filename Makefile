@@ -39,7 +39,7 @@ share: build
 	$(RELEASE) --generate-completion-script zsh  > share/completions/_mailsift
 	$(RELEASE) --generate-completion-script fish > share/completions/mailsift.fish
 	$(SWIFT) package plugin generate-manual --date $(MANDATE)
-	cp "$$(find .build/plugins/outputs -name mailsift.1 | head -n 1)" share/man/mailsift.1
+	cp .build/plugins/GenerateManual/outputs/mailsift/mailsift.1 share/man/mailsift.1
 
 install: share
 	install -d $(BINDIR) $(MANDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
