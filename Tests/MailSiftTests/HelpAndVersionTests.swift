@@ -52,4 +52,25 @@ import Testing
         #expect(newest != nil)
         #expect(run.out.trimmingCharacters(in: .whitespacesAndNewlines) == newest)
     }
+
+    /// `make share` installs these; a shell that can check the syntax does.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsNameEverySubcommand(shell: String) throws {
+        let run = try TestSupport.run(["--generate-completion-script", shell])
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in try Self.listedSubcommands() where name != "help" {
+            #expect(run.out.contains(name), "\(shell) completion lacks \(name)")
+        }
+        let checker = ["/bin/bash", "/usr/bin/zsh", "/usr/bin/fish"].first { $0.hasSuffix("/" + shell) }!
+        guard FileManager.default.isExecutableFile(atPath: checker) else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mailsift-completion-\(UUID().uuidString).\(shell)")
+        try run.stdout.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: checker)
+        p.arguments = ["-n", file.path]
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(shell) -n rejects the completion script")
+    }
 }
