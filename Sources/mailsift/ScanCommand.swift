@@ -14,9 +14,10 @@ struct ScanCommand: ParsableCommand {
           mailsift scan --all export.mbox | jq -r 'select(.kind != "other") | .action_url'
           mailsift scan --format csv export.mbox > registrations.csv
 
-        --format csv writes one row a message under a header row (RFC 4180, CRLF line ends);
-        a field that begins with =, +, -, @, tab or CR gets a leading ' so that a spreadsheet
-        shows it as text instead of running it. Passwords are never written to CSV.
+        --format csv writes a header row, then one row a message (RFC 4180, CRLF
+        line ends). A field that begins with =, +, -, @, tab or CR gets a leading '
+        so that a spreadsheet shows it as text instead of running it. Passwords
+        are never written to CSV. Columns: docs/report.md.
         """
     )
 
