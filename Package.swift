@@ -8,8 +8,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "mailsift", targets: ["mailsift"]),
-        .library(name: "MailSift", targets: ["MailSift"]),
+        // Every layer is a library of its own, so another package can take only what it needs
+        // (MailMIME alone parses mail; MailSift runs the whole pipeline).
+        .library(name: "MailInput", targets: ["MailInput"]),
         .library(name: "MailMIME", targets: ["MailMIME"]),
+        .library(name: "MailHTML", targets: ["MailHTML"]),
+        .library(name: "MailTemplates", targets: ["MailTemplates"]),
+        .library(name: "MailSift", targets: ["MailSift"]),
+        .library(name: "MailDiagnosis", targets: ["MailDiagnosis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -4,7 +4,9 @@ import MailSift
 /// Groups a mailbox's reports by recipient and works out each one's verdict. Reads reports only
 /// (made with `--all`), so it sees exactly what `scan` reports and nothing else.
 public struct DiagnosisBuilder: Sendable {
+    /// The reference time for link states.
     public var now: MailDate
+    /// The language of headlines and actions.
     public var language: Diagnosis.Language
     /// Only this recipient (lowercased), when given.
     public var user: String?
@@ -18,6 +20,7 @@ public struct DiagnosisBuilder: Sendable {
     /// Warning codes that make a copy an imitation rather than BSrE's mail.
     static let suspiciousCodes: Set<String> = ["sender-not-official", "unofficial-link-host", "lookalike-link-host", "link-text-mismatch", "auth-failed"]
 
+    /// `user` keeps one recipient; `showLinks` leaves action links unmasked (they are credentials).
     public init(now: MailDate, language: Diagnosis.Language = .id, user: String? = nil, showLinks: Bool = false) {
         self.now = now
         self.language = language
@@ -25,6 +28,7 @@ public struct DiagnosisBuilder: Sendable {
         self.showLinks = showLinks
     }
 
+    /// The diagnosis of reports made with `--all`; `messagesRead` counts every message read, reported or not.
     public func build(_ reports: [Report], messagesRead: Int) -> Diagnosis {
         var order: [String] = []
         var names: [String: String] = [:]

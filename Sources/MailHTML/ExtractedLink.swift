@@ -9,6 +9,7 @@ public struct ExtractedLink: Sendable, Hashable {
     /// two differ. A click tracker does that; so does a phisher showing the real site's address.
     public var shownByAnchor: String?
 
+    /// A link; `shownByAnchor` only for a URL read from visible text (see the property).
     public init(url: String, text: String?, shownByAnchor: String? = nil) {
         self.url = url
         self.text = text

@@ -1,6 +1,7 @@
 /// Finds URLs in plain text the way mail readers linkify it: bare `http(s)://` URLs, and URLs in
 /// angle brackets (RFC 3986 Appendix C), which may be broken across lines by the sender.
 public enum TextLinkScanner {
+    /// The links of `text` in order; at most `maxLinks`, so a hostile part costs bounded time.
     public static func scan(_ text: String, maxLinks: Int = 10_000) -> [ExtractedLink] {
         scan(bytes: Array(text.utf8), maxLinks: maxLinks)
     }

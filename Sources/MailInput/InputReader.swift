@@ -4,6 +4,7 @@
 /// Detection is by content, not by name: an mbox starts with a `From ` line; a Maildir is a folder
 /// with `cur`/`new`; a message file starts with a header block.
 public struct InputReader: Sendable {
+    /// Bounds for reading, so that one huge input cannot exhaust memory.
     public struct Options: Sendable {
         /// A message larger than this is yielded with only its first `maxMessageBytes` bytes and
         /// `truncatedFrom` set.
@@ -11,10 +12,13 @@ public struct InputReader: Sendable {
         /// The chunk size for inputs that cannot be mapped (standard input, pipes); also the
         /// longest line kept whole there. Exposed so tests can force chunk boundaries.
         public var streamBufferBytes: Int = ByteChunkReader.defaultBufferSize
+        /// The defaults mailsift uses.
         public init() {}
     }
 
+    /// Files, folders, mboxes, Maildirs; empty or `-` reads standard input.
     public var paths: [String]
+    /// Bounds for reading.
     public var options: Options
 
     /// `paths` empty or `-` means standard input (one message, or an mbox stream).

@@ -12,6 +12,7 @@ public struct MessageOrigin: Sendable, Hashable {
     /// header is read later, by the MIME layer's user.
     public var labels: [String]
 
+    /// `offset` is nil where the input gives none.
     public init(path: String, index: Int, offset: Int?, labels: [String] = []) {
         self.path = path
         self.index = index

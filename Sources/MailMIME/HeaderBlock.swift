@@ -1,7 +1,9 @@
 /// A message's or part's header fields in their original order, duplicates kept.
 public struct HeaderBlock: Sendable {
+    /// The fields in message order; repeated fields are kept, since order carries meaning (Received, Authentication-Results).
     public var fields: [HeaderField]
 
+    /// A block of the given fields, for tests and for builders of messages.
     public init(fields: [HeaderField] = []) {
         self.fields = fields
     }

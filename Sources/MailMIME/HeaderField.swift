@@ -8,6 +8,7 @@ public struct HeaderField: Sendable {
     /// The unfolded raw value, leading whitespace trimmed.
     public var value: ArraySlice<UInt8>
 
+    /// `name` as written; `value` the raw, still folded bytes after the colon.
     public init(name: String, value: ArraySlice<UInt8>) {
         self.name = name
         self.key = name.lowercased()

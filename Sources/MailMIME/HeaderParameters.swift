@@ -7,11 +7,13 @@ public struct HeaderParameters: Sendable, Hashable {
     /// Parameters by lowercased name, values decoded. Duplicate names: the first wins.
     public var parameters: [String: String]
 
+    /// A value and its parameters, as the header parser found them.
     public init(value: String, parameters: [String: String]) {
         self.value = value
         self.parameters = parameters
     }
 
+    /// The parameter called `name`; nil when absent.
     public subscript(_ name: String) -> String? { parameters[name] }
 
     /// Parses an unfolded header value. Never fails; malformed parameters are skipped.

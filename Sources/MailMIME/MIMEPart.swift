@@ -1,10 +1,12 @@
 /// One node of a message's MIME tree. Bodies stay encoded slices of the message's bytes until
 /// someone asks for them, so that attachments cost nothing unless needed.
 public struct MIMEPart: Sendable {
+    /// This part's own header block (for the root, the message's).
     public var headers: HeaderBlock
     /// Content-Type; `text/plain; charset=us-ascii` when absent (RFC 2045 §5.2), or
     /// `message/rfc822` inside multipart/digest.
     public var contentType: HeaderParameters
+    /// Content-Disposition, when present.
     public var disposition: HeaderParameters?
     /// Lowercased Content-Transfer-Encoding (`7bit` when absent).
     public var transferEncoding: String
@@ -17,14 +19,19 @@ public struct MIMEPart: Sendable {
     /// Position in the tree, `1.2.1` style (IMAP numbering), for messages a person reads.
     public var path: String
 
+    /// The lowercased `type/subtype`.
     public var mediaType: String { contentType.value }
     /// `path`, or `root` for the message itself, for messages a person reads.
     public var displayPath: String { path.isEmpty ? "root" : path }
+    /// A container: its body is `children`, not text.
     public var isMultipart: Bool { mediaType.hasPrefix("multipart/") }
     /// An encapsulated message whose root part is `children[0]`.
     public var isMessage: Bool { mediaType == "message/rfc822" || mediaType == "message/global" }
+    /// Marked for download rather than display; such a part's text is not read.
     public var isAttachment: Bool { disposition?.value == "attachment" }
+    /// The file name from the disposition, or the older Content-Type `name`.
     public var filename: String? { disposition?["filename"] ?? contentType["name"] }
+    /// The declared charset, as written (labels are resolved when decoding).
     public var charset: String? { contentType["charset"] }
 
     /// The body with its transfer encoding undone, at most `limit` bytes.

@@ -5,6 +5,7 @@ public struct MailAddress: Sendable, Hashable {
     /// `local@domain` as written (no angle brackets).
     public var address: String
 
+    /// An address and its display name, as the parser found them.
     public init(name: String?, address: String) {
         self.name = name
         self.address = address

@@ -5,11 +5,13 @@ public struct MailDate: Sendable, Hashable, Comparable {
     /// The sender's UTC offset in seconds (e.g. +0700 → 25200).
     public var offsetSeconds: Int
 
+    /// A moment and the UTC offset it was written in.
     public init(epochSeconds: Int64, offsetSeconds: Int) {
         self.epochSeconds = epochSeconds
         self.offsetSeconds = offsetSeconds
     }
 
+    /// Orders by the moment only: the same instant in two zones is neither earlier nor later.
     public static func < (a: MailDate, b: MailDate) -> Bool { a.epochSeconds < b.epochSeconds }
 
     /// RFC 3339 in the original offset, e.g. `2025-11-26T09:13:00+07:00` (`Z` for +00:00).

@@ -6,6 +6,7 @@ public struct MailWarning: Sendable, Hashable, Codable {
     /// One sentence a person can read.
     public var message: String
 
+    /// A warning with its kebab-case code and its message for a person.
     public init(_ code: String, _ message: String) {
         self.code = code
         self.message = message

@@ -8,6 +8,7 @@ import Darwin
 /// a missing closing boundary tolerated, message/rfc822 parts descended into. Bodies are not
 /// decoded here; each part keeps a slice of the bytes.
 public enum MessageParser {
+    /// Never fails: damage becomes warnings on the parts, and `limits` bound the work.
     public static func parse(_ bytes: [UInt8], limits: MIMELimits = MIMELimits()) -> Message {
         var budget = limits.maxParts
         var warnings: [MailWarning] = []

@@ -1,6 +1,7 @@
 /// `%XX` escapes (RFC 3986 §2.1; RFC 2231 extended values use the same form). A `%` not
 /// followed by two hex digits stays as it is, as browsers leave it.
 public enum PercentDecoding {
+    /// `%XX` escapes decoded to bytes.
     public static func decode(_ v: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(v.count)

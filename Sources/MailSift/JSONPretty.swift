@@ -1,6 +1,7 @@
 /// Re-indents compact JSON (ours: no insignificant whitespace) two spaces a level, the way
 /// `jq .` prints it, so that `--format json` and golden files read well in a diff.
 public enum JSONPretty {
+    /// `compact` (as `JSONWriter` writes it) indented two spaces a level, starting at `start`.
     public static func indent(_ compact: [UInt8], level start: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(compact.count * 2)

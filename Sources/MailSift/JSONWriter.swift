@@ -2,14 +2,18 @@
 /// out (the contract requires the keys), and strings escaped so that no control character
 /// from a message reaches a terminal raw (C0, DEL, and U+2028/U+2029 as `\u` escapes).
 public struct JSONWriter {
+    /// The JSON written so far.
     public private(set) var out: [UInt8] = []
 
+    /// An empty writer.
     public init() { out.reserveCapacity(4096) }
 
+    /// Appends JSON text as it is (punctuation, literals).
     public mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
+    /// Appends a JSON string, with every control character escaped.
     public mutating func string(_ s: String) {
         out.append(0x22)
         var s = s
@@ -50,18 +54,22 @@ public struct JSONWriter {
         out.append(0x22)
     }
 
+    /// Appends a JSON string, or `null`.
     public mutating func string(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
+    /// Appends a number.
     public mutating func int(_ i: Int) {
         out.append(contentsOf: String(i).utf8)
     }
 
+    /// Appends a number, or `null`.
     public mutating func int(_ i: Int?) {
         if let i { int(i) } else { raw("null") }
     }
 
+    /// Appends `true` or `false`.
     public mutating func bool(_ b: Bool) {
         if b { raw("true") } else { raw("false") }
     }

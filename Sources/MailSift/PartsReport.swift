@@ -6,13 +6,16 @@ import MailMIME
 /// the basis of the comparison with other parsers. Text parts carry their decoded text; other
 /// leaves their decoded size and SHA-256, so two parsers' decodings can be compared exactly.
 public struct PartsReport: Sendable {
+    /// Where the message was found.
     public var source: MessageOrigin
+    /// The message as parsed.
     public var message: Message
     /// The message's length in the input, so mailbox splits can be compared with other parsers'.
     public var length: Int
     /// The limits the tree was parsed with; the per-part decoded limit applies to the listing.
     public var limits: MIMELimits
 
+    /// Parses `raw` within `limits`.
     public init(_ raw: RawMessage, limits: MIMELimits = MIMELimits()) {
         self.limits = limits
         source = raw.origin
@@ -20,6 +23,7 @@ public struct PartsReport: Sendable {
         message = MessageParser.parse(raw.bytes, limits: limits)
     }
 
+    /// The tree as one line of JSON (no trailing newline), as `mailsift parts` prints it.
     public func jsonBytes() -> [UInt8] {
         var w = JSONWriter()
         let h = message.headers

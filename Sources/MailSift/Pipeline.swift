@@ -6,10 +6,13 @@ import MailTemplates
 /// Raw message in, report out: parse MIME, decode the readable parts, read links, classify,
 /// work out the expiry. A value with no mutable state, so workers can share one.
 public struct Pipeline: Sendable {
+    /// Decides each message's kind.
     public let classifier: Classifier
+    /// The reference time, `--all`, secrets and limits.
     public let options: ScanOptions
     private let prefilter: ByteSearch
 
+    /// A pipeline that classifies with `classifier` under `options`.
     public init(classifier: Classifier, options: ScanOptions) {
         self.classifier = classifier
         self.options = options

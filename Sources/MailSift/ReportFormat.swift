@@ -6,4 +6,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case json
     /// A short human summary per message, for a terminal.
     case text
+    /// One RFC 4180 record a message under a header record, for a spreadsheet; fields that a
+    /// spreadsheet would run as formulas are defused (see `CSVWriter`).
+    case csv
 }

@@ -8,6 +8,7 @@ public struct ScanOptions: Sendable {
     public var all: Bool
     /// Show Informasi Akun passwords instead of `[redacted]`.
     public var revealSecrets: Bool
+    /// Bounds on each message's MIME structure.
     public var limits: MIMELimits
     /// Link rewriters nested deeper than this are left on (a warning says so).
     public var maxUnwrapDepth = 5
@@ -22,6 +23,7 @@ public struct ScanOptions: Sendable {
     /// warning.
     public var maxLinks = 10_000
 
+    /// Options as `scan` sets them from its flags.
     public init(now: MailDate, all: Bool = false, revealSecrets: Bool = false, limits: MIMELimits = MIMELimits()) {
         self.now = now
         self.all = all

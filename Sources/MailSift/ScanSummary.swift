@@ -1,15 +1,19 @@
 /// Every message read is counted here, printed or not, so nothing disappears silently.
 public struct ScanSummary: Sendable {
+    /// Inputs named (standard input counts as one).
     public var inputs = 0
+    /// Messages read, printed or not.
     public var messages = 0
     /// Reports per kind (`other` counts only messages classified, printed or not).
     public var kinds: [String: Int] = [:]
+    /// Messages with at least one warning.
     public var withWarnings = 0
     /// Inputs (or parts of one) that could not be read, each named on stderr.
     public var unreadable = 0
     /// Bytes of messages read so far (for progress).
     public var bytes = 0
 
+    /// All counts zero.
     public init() {}
 
     /// One line for stderr: "12 messages read: aktivasi-akun 3, reset-password 2, other 7; 1 with warnings; 0 unreadable".

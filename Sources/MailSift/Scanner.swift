@@ -6,13 +6,17 @@ import MailMIME
 /// Runs the pipeline over every message of the inputs on all cores, and hands results back in
 /// input order, so output is identical whatever the number of jobs.
 public struct Scanner: Sendable {
+    /// What is done to each message.
     public var pipeline: Pipeline
+    /// Worker threads (at least 1); output does not depend on it.
     public var jobs: Int
+    /// Bounds for reading the inputs.
     public var readerOptions: InputReader.Options
     /// Turns a report into the bytes to print; runs on the workers, so that writing output is
     /// not the serial bottleneck.
     public var render: @Sendable (Report) -> [UInt8]
 
+    /// `render` runs on the workers; leave it out when `body` renders itself.
     public init(pipeline: Pipeline, jobs: Int, readerOptions: InputReader.Options = .init(),
                 render: @escaping @Sendable (Report) -> [UInt8] = { _ in [] }) {
         self.pipeline = pipeline

@@ -11,6 +11,7 @@
 /// the line and paragraph separators (U+2028, U+2029), which some terminals and log viewers
 /// break lines on. Invalid UTF-8 never reaches here: it was U+FFFD since decoding. Linear.
 public enum TerminalText {
+    /// `s` with control characters and bidirectional overrides replaced by visible placeholders.
     public static func sanitize(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)

@@ -7,6 +7,7 @@ public struct ByteSearch: Sendable {
     private let pairs: [UInt64]
     private let hasShortNeedle: Bool
 
+    /// A searcher for `needles`, compared ASCII case-insensitively.
     public init(needles: [String]) {
         let ns = needles.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         // A needle that contains another is redundant: the shorter one is found first.
@@ -22,6 +23,7 @@ public struct ByteSearch: Sendable {
         hasShortNeedle = short
     }
 
+    /// No needles: nothing can match.
     public var isEmpty: Bool { needles.isEmpty }
 
     @inline(__always)
@@ -59,11 +61,13 @@ public struct ByteSearch: Sendable {
         }
     }
 
+    /// Whether any needle occurs in `text`.
     public func matches(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { matches($0) }
     }
 
+    /// Whether any needle occurs in the UTF-8 bytes of `buf`.
     public func matches(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         if hasShortNeedle { return true }
         let n = buf.count

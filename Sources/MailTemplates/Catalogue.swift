@@ -2,8 +2,11 @@ import Foundation
 
 /// The templates in use: the built-in catalogue, plus any user files layered on top.
 public struct Catalogue: Sendable {
+    /// In catalogue order, user files' templates after (or in place of) the built-in ones.
     public private(set) var templates: [Template]
+    /// Domains whose hosts are official unless a template says otherwise.
     public private(set) var officialDomains: [String]
+    /// Brand words whose imitations in a host are warned about.
     public private(set) var lookalikeTokens: [String]
     /// Where each layer came from (`built-in`, then user files), for `mailsift templates`.
     public private(set) var sources: [String]

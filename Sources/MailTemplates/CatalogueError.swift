@@ -4,6 +4,7 @@ public enum CatalogueError: Error, Sendable, CustomStringConvertible {
     case invalid(path: String, field: String, expected: String)
     case badPattern(path: String, pattern: String, reason: String)
 
+    /// The file and the field at fault, on one line.
     public var description: String {
         switch self {
         case .unreadable(let p, let r): return "\(p): cannot read template catalogue: \(r)"

@@ -8,8 +8,10 @@ import MailMIME
 /// at least one of the template's phrases): another service's mail in the same layout, or a
 /// brand newsletter that merely links to the portal, stays `other`.
 public struct Classifier: Sendable {
+    /// The templates it weighs.
     public let catalogue: Catalogue
 
+    /// A classifier for `catalogue`; compiles its pre-filter once.
     public init(catalogue: Catalogue) {
         self.catalogue = catalogue
     }
@@ -19,6 +21,7 @@ public struct Classifier: Sendable {
     /// A message whose lowercased text and markup contain none of these cannot match any template.
     public var needles: [String] { catalogue.needles }
 
+    /// The verdict on one message, with every template's evidence.
     public func classify(_ input: ClassifierInput) -> Classification {
         let urls = input.links.map { LinkURL($0.url) }
         let anchors = input.links.map { $0.text.map(Self.lower) }

@@ -3,6 +3,7 @@ import MailMIME
 
 /// What the classifier looks at, already decoded by the layers below.
 public struct ClassifierInput: Sendable {
+    /// The decoded subject.
     public var subject: String?
     /// The From address (`local@domain`).
     public var sender: String?
@@ -15,6 +16,7 @@ public struct ClassifierInput: Sendable {
     /// Indexes of links wrapped by a gateway that cannot be resolved offline.
     public var opaqueLinks: Set<Int> = []
 
+    /// What the classifier needs, decoded by the layers below.
     public init(subject: String?, sender: String?, links: [ExtractedLink], text: String, date: MailDate?) {
         self.subject = subject
         self.sender = sender

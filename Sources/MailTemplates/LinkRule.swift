@@ -1,6 +1,7 @@
 /// When a link has a role: every condition given must hold. Patterns are plain data so that a
 /// catalogue author needs no regular expressions.
 public struct LinkRule: Sendable, Codable, Hashable {
+    /// The role a matching link gets (`activation`, `reset-credentials`, …).
     public var role: String
     /// The message exists for this link (activation, reset, …).
     public var action: Bool
@@ -23,6 +24,7 @@ public struct LinkRule: Sendable, Codable, Hashable {
         case hostToken = "host_token"
     }
 
+    /// Writes the catalogue format, leaving out defaults so a printed catalogue stays short.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(role, forKey: .role)
@@ -34,6 +36,7 @@ public struct LinkRule: Sendable, Codable, Hashable {
         try c.encodeIfPresent(text, forKey: .text)
     }
 
+    /// Reads the catalogue format; hosts and anchor texts are lowercased here, once.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         role = try c.decode(String.self, forKey: .role)

@@ -4,14 +4,18 @@ import MailMIME
 /// that strict parsers reject, and a rule only needs host, path and query names. Parsed over
 /// UTF-8 bytes: it runs for every link of every message.
 public struct LinkURL: Sendable, Hashable {
+    /// Lowercased scheme (`https`, `mailto`).
     public var scheme: String
     /// Lowercased, without userinfo, port or a trailing dot; the domain for `mailto:`.
     public var host: String
+    /// The path as written, without query or fragment.
     public var path: String
+    /// The query as written, without `?` or fragment.
     public var query: String
     /// The path lowercased and split at `/` (empty segments dropped), for rule matching.
     var segments: [[UInt8]]
 
+    /// Never fails: what cannot be parsed is left empty.
     public init(_ url: String) {
         let b = Array(url.utf8)
         let n = b.count

@@ -5,6 +5,7 @@ public struct Template: Sendable, Codable, Hashable {
     public var id: String
     /// The report's `kind` (kebab-case). Several templates may share a kind.
     public var kind: String
+    /// For people reading the catalogue; not used in matching.
     public var description: String?
     /// Lowercased fragments one of which the decoded subject contains (a +2 signal).
     public var subjects: [String]
@@ -37,8 +38,11 @@ public struct Template: Sendable, Codable, Hashable {
         case minScore = "min_score"
     }
 
+    /// Labels in front of account details, per field.
     public struct AccountFields: Sendable, Codable, Hashable {
+        /// Lowercased labels of the username ("username", "nama pengguna").
         public var username: [String]?
+        /// Lowercased labels of the password.
         public var password: [String]?
     }
 
@@ -57,6 +61,7 @@ public struct Template: Sendable, Codable, Hashable {
         return nil
     }
 
+    /// Reads the catalogue format; optional lists may be left out.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)

@@ -1,6 +1,7 @@
 /// A gateway URL that was recognised but could not be opened offline. The link's destination is
 /// then unknown, which a report must say rather than judge the gateway's own host.
 public struct UnresolvedWrapper: Sendable, Hashable {
+    /// Why the destination cannot be known.
     public enum Reason: String, Sendable, Hashable {
         /// The gateway keeps the destination on its servers (Mimecast): only a click, which we
         /// never make, would reveal it.
@@ -12,7 +13,9 @@ public struct UnresolvedWrapper: Sendable, Hashable {
         case malformed
     }
 
+    /// The gateway recognised.
     public let rewriter: LinkRewriter
+    /// Why it could not be opened.
     public let reason: Reason
     /// The destination domain Mimecast shows in `?domain=` when the administrator enabled it.
     /// Anyone can write that parameter next to any token, so it is a claim to display, never

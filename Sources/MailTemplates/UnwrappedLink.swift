@@ -5,7 +5,9 @@
 public struct UnwrappedLink: Sendable, Hashable {
     /// One layer taken off: which gateway, and the URL as it was before this layer was removed.
     public struct Step: Sendable, Hashable {
+        /// The gateway of this layer.
         public let rewriter: LinkRewriter
+        /// The URL before this layer was taken off.
         public let url: String
     }
 

@@ -12,12 +12,18 @@ struct ScanCommand: ParsableCommand {
           mailsift scan Samples/
           mailsift scan --format json --now 2025-11-26T12:00:00Z inbox.mbox
           mailsift scan --all export.mbox | jq -r 'select(.kind != "other") | .action_url'
+          mailsift scan --format csv export.mbox > registrations.csv
+
+        --format csv writes a header row, then one row a message (RFC 4180, CRLF
+        line ends). A field that begins with =, +, -, @, tab or CR gets a leading '
+        so that a spreadsheet shows it as text instead of running it. Passwords
+        are never written to CSV. Columns: docs/report.md.
         """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "ndjson (one report a line), json (one array) or text (default: text on a terminal, ndjson otherwise).")
+    @Option(help: "ndjson (one report a line), json (one array), text, or csv (one row a message, for a spreadsheet) (default: text on a terminal, ndjson otherwise).")
     var format: FormatOption?
 
     @Flag(help: "Also report messages that are none of the known kinds (kind 'other').")
@@ -42,11 +48,13 @@ struct ScanCommand: ParsableCommand {
             case .ndjson: return report.jsonBytes() + [0x0A]
             case .json: return report.prettyJSONBytes(level: 1)
             case .text: return Array(report.textLines().utf8)
+            case .csv: return Array(report.csvRecord().utf8)
             }
         }
         let out = Output()
         var first = true
         if format == .json { out.write("[") }
+        if format == .csv { out.write(Report.csvHeader) }
         var failed = false
         let meter = ProgressMeter.make(paths: input.readPaths, quiet: quiet)
         let result = scanner.run(paths: input.readPaths, progress: meter.map { m in { m.update($0) } }) { item in
@@ -58,7 +66,7 @@ struct ScanCommand: ParsableCommand {
                 Output.error("mailsift: " + TerminalText.sanitize(e.description))
             case .report(_, let bytes):
                 switch format {
-                case .ndjson: break
+                case .ndjson, .csv: break
                 case .json: out.write(first ? "\n  " : ",\n  ")
                 case .text: if !first { out.write("\n") }
                 }
