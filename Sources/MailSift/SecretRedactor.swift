@@ -8,6 +8,7 @@ import MailMIME
 /// message-supplied string of the report is searched, so explain, diagnose and every output
 /// format, which are all built from the report, never hold it verbatim.
 public enum SecretRedactor {
+    /// What stands where the secret was: the same marker as the report's `account.password`.
     public static let placeholder = "[redacted]"
 
     /// `secret` replaced by `[redacted]` in every message-supplied string of `report`.

@@ -107,7 +107,7 @@ import MailTemplates
         // the input layer: 9 MB of base64, 7 MB decoded, against a 1 MB part limit.
         let dir = try TempDir()
         let file = dir.url.appendingPathComponent("big.eml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let h = try FileHandle(forWritingTo: file)
         try h.write(contentsOf: Data((Self.head("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n") + "\r\n").utf8))
         let line = Data((String(repeating: "QUJD", count: 19) + "\r\n").utf8)   // 57 bytes "ABC"…
