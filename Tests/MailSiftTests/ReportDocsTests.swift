@@ -89,4 +89,22 @@ import Testing
     @Test func csvTableMatchesTheColumns() throws {
         #expect(try Self.documentedPaths(under: "CSV columns") == Report.csvColumns)
     }
+    /// Every warning code the sources write is explained in docs/report.md, and every code the
+    /// table lists is still written somewhere.
+    @Test func everyWarningCodeIsDocumented() throws {
+        let documented = Set(try Self.documentedPaths(under: "Warning codes"))
+        let pattern = try NSRegularExpression(pattern: #"MailWarning\(\s*"([a-z0-9-]+)""#)
+        var used = Set<String>()
+        let sources = TestSupport.repoRoot.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert((text as NSString).substring(with: m.range(at: 1)))
+            }
+        }
+        #expect(used.count > 20, "the pattern no longer finds the codes")
+        #expect(used.subtracting(documented).sorted() == [], "written but not documented")
+        #expect(documented.subtracting(used).sorted() == [], "documented but never written")
+    }
 }
