@@ -7,12 +7,13 @@
 /// Records end in CRLF, and a field holding `"`, `,`, CR or LF is quoted with its quotes doubled.
 public enum CSVWriter {
     /// The bytes that make a spreadsheet read a cell as a formula (or hide the start of one).
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// Scalars, not Characters: "\r\n" is one Character, which would hide its carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
     /// One field, defused and quoted as needed.
     public static func field(_ value: String) -> String {
         var v = value
-        if let first = v.first, formulaStarts.contains(first) { v = "'" + v }
+        if let first = v.unicodeScalars.first, formulaStarts.contains(first) { v = "'" + v }
         let needsQuotes = v.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: ",") || $0 == 0x0D || $0 == 0x0A }
         guard needsQuotes else { return v }
         return "\"" + v.replacingAll("\"", with: "\"\"") + "\""

@@ -19,6 +19,7 @@ import Testing
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
         ("\t=1+2", "'\t=1+2"),
         ("\r=1+2", "\"'\r=1+2\""),
+        ("\r\n=1+2", "\"'\r\n=1+2\""),
         ("a=b", "a=b"),
         ("'quoted", "'quoted"),
         ("Hai AGUNG, selamat", "\"Hai AGUNG, selamat\""),
