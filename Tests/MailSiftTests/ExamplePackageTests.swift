@@ -9,17 +9,7 @@ import Testing
 /// run is incremental; the first one compiles the dependency graph again (minutes on two cores).
 @Suite struct ExamplePackageTests {
     static func swift(_ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["swift"] + args
-        p.currentDirectoryURL = TestSupport.repoRoot
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try TestSupport.tool("swift", args, in: TestSupport.repoRoot)
     }
 
     @Test(.timeLimit(.minutes(30)))

@@ -77,9 +77,15 @@ enum TestSupport {
 
     /// Runs `python3 ARGS…`, stdout and stderr together.
     static func python(_ args: [String]) throws -> (status: Int32, output: String) {
+        try tool("python3", args)
+    }
+
+    /// Runs `TOOL ARGS…` found on PATH (in `directory` when given), stdout and stderr together.
+    static func tool(_ name: String, _ args: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + args
+        p.arguments = [name] + args
+        if let directory { p.currentDirectoryURL = directory }
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe
