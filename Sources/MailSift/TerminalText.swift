@@ -13,6 +13,8 @@
 public enum TerminalText {
     /// `s` with control characters and bidirectional overrides replaced by visible placeholders.
     public static func sanitize(_ s: String) -> String {
+        // Nearly every string is clean: hand it back without copying its scalars.
+        if isSafe(s) { return s }
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)
         var i = 0
@@ -33,9 +35,7 @@ public enum TerminalText {
                 i = endOfControlString(scalars, from: i + 1)
                 continue
             case 0x09: out.append(" ")
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0: out.append("\u{FFFD}")
-            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: out.append("\u{FFFD}")
-            default: out.append(u)
+            default: out.append(isUnsafe(u.value) ? "\u{FFFD}" : u)
             }
             i += 1
         }
@@ -44,12 +44,16 @@ public enum TerminalText {
 
     /// Whether `s` would come out of `sanitize` unchanged (for tests and invariants).
     public static func isSafe(_ s: String) -> Bool {
-        !s.unicodeScalars.contains { u in
-            switch u.value {
-            case 0x09: return true
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: return true
-            default: return false
-            }
+        !s.unicodeScalars.contains { isUnsafe($0.value) }
+    }
+
+    /// C0 (tab included), DEL, C1, bidi controls and marks, line and paragraph separators: the
+    /// one list both `sanitize` and `isSafe` go by.
+    @inline(__always)
+    static func isUnsafe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: return true
+        default: return false
         }
     }
 
